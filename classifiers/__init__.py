@@ -1,0 +1,1 @@
+"""Text signals: learned or matched. No database, no network, no imports from `intake`."""

@@ -1,0 +1,38 @@
+"""Analyse one message with every look-only stage: no database, no mail, no side effects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from classifiers import registry
+from intake import pipeline
+from intake.config import Settings
+from intake.item import Flag, IntakeItem
+
+
+class Analyser:
+    def __init__(self, settings: Settings) -> None:
+        self.ctx = pipeline.Context(
+            settings=settings, calendar=settings.working_calendar(),
+            clock=lambda: dt.datetime.now(dt.timezone.utc),
+            classifiers={k: registry.create(v) for k, v in registry.DEFAULTS.items()})
+
+    def analyse(self, raw: bytes, received_at: dt.datetime) -> dict[str, Any]:
+        item = IntakeItem(raw=raw, received_at=received_at)
+        outcome = pipeline.run(item, self.ctx, pipeline.ANALYSIS_STAGES)
+        return {
+            "category": item.category.value if item.category else None,
+            "confidence": item.confidence,
+            "automated": Flag.automated in item.flags,
+            "reply_to_case": Flag.reply_to_case in item.flags,
+            "escalation_request": Flag.escalation_request in item.flags,
+            "case_reference": item.case_reference,
+            "safeguarding": Flag.safeguarding in item.flags,
+            "young_person": Flag.young_person in item.flags,
+            "eligibility": item.eligibility.to_json(),
+            "outcome": outcome,
+            "reason": item.stop_reason or None,
+            "category_model": item.category_model or None,
+            "evidence": [h.to_json() for h in item.hits],
+        }

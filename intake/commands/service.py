@@ -1,0 +1,52 @@
+"""`intake init` and `intake run`: set up the case log; run the service."""
+
+from __future__ import annotations
+
+import logging
+
+import click
+
+from intake.commands.common import handle_errors, settings_from
+from intake.db.session import upgrade
+from intake.services import engine_for
+
+
+@click.command()
+@click.pass_context
+@handle_errors
+def init(ctx: click.Context) -> None:
+    """Create the case log, or upgrade it to this version (safe to run again)."""
+    settings = settings_from(ctx)
+    upgrade(engine_for(settings))
+    for endpoint in (settings.mailbox, settings.outbound):
+        if endpoint.path is not None:
+            endpoint.path.mkdir(parents=True, exist_ok=True)
+    if settings.mailbox.scheme == "maildir":
+        from intake.sources.maildir import MaildirSource
+
+        assert settings.mailbox.path is not None
+        MaildirSource(settings.mailbox.path)  # creates new/, cur/, tmp/
+    click.echo(f"case log ready; mailbox {settings.mailbox.describe()}; "
+               f"outbound {settings.outbound.describe()}")
+
+
+@click.command()
+@click.pass_context
+@handle_errors
+def run(ctx: click.Context) -> None:
+    """Run the service: poll the mailbox on an interval and send the outbox, until stopped."""
+    from scheduler.app import build_scheduler
+
+    settings = settings_from(ctx)
+    upgrade(engine_for(settings))
+    logging.getLogger().setLevel(logging.INFO)
+    scheduler = build_scheduler(settings)
+    click.echo(f"intake running: polling {settings.mailbox.describe()} every "
+               f"{settings.poll_interval_seconds}s; press Ctrl+C to stop", err=True)
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        scheduler.shutdown(wait=True)
+
+
+COMMANDS = (init, run)

@@ -1,0 +1,364 @@
+"""Settings: config/*.toml, then environment overrides, then validation.
+
+This is the only module that reads configuration. Every problem is collected and
+reported at once (an operator fixing one key per restart is a bad morning), and
+secrets only ever come from the environment or a file, never from the TOML, so
+the TOML can be committed and shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Mapping
+from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from intake.errors import ConfigError
+from intake.timetable import TimetableLimits
+
+if TYPE_CHECKING:
+    from intake.calendar import WorkingCalendar
+
+TLS_MODES = ("ssl", "starttls", "none")
+
+
+class Secret(str):
+    """A string that never shows itself in a repr, a log line or a traceback."""
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """A parsed mailbox or outbound URL."""
+
+    scheme: str
+    path: Path | None = None
+    host: str = ""
+    port: int = 0
+    username: str = ""
+    folder: str = "INBOX"
+    tls: str = "ssl"
+    auth: str = "password"
+    password: Secret | None = field(default=None, repr=False)
+
+    def describe(self) -> str:
+        """A safe description for logs: no password, no username."""
+        if self.path is not None:
+            return f"{self.scheme}://{self.path}"
+        return f"{self.scheme}://{self.host}:{self.port}/{self.folder} tls={self.tls}"
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+
+
+@dataclass(frozen=True)
+class Council:
+    name: str = "Northshire County Council"
+    team_name: str = "Children's Services Complaints Team"
+    team_email: str = "complaints@northshire.example.org"
+    team_phone: str = "01632 960000"
+    team_address: str = "Complaints Team\nCounty Hall\nNorthtown\nNT1 1AA"
+    website: str = "https://www.northshire.example.org/complaints"
+    privacy_notice_url: str = "https://www.northshire.example.org/privacy/complaints"
+    childrens_rights_officer: Contact = Contact(
+        "Children's Rights and Participation Officer", "01632 960001",
+        "childrensrights@northshire.example.org")
+    advocacy_service: Contact = Contact(
+        "National Youth Advocacy Service", "0808 808 1001", "", "https://www.nyas.net")
+    ombudsman: Contact = Contact(
+        "Local Government and Social Care Ombudsman", "0300 061 0614", "",
+        "https://www.lgo.org.uk")
+    front_door_phone: str = "01632 960100"
+    out_of_hours_phone: str = "01632 960199"
+
+    def template_context(self) -> dict[str, Any]:
+        """The `council` object every template receives."""
+        def contact(c: Contact) -> dict[str, str]:
+            return {"name": c.name, "phone": c.phone, "email": c.email, "website": c.website}
+        return {
+            "name": self.name, "team_name": self.team_name, "team_email": self.team_email,
+            "team_phone": self.team_phone, "team_address": self.team_address,
+            "website": self.website, "privacy_notice_url": self.privacy_notice_url,
+            "childrens_rights_officer": contact(self.childrens_rights_officer),
+            "advocacy_service": contact(self.advocacy_service),
+            "ombudsman": contact(self.ombudsman),
+            "safeguarding": {"front_door_phone": self.front_door_phone,
+                             "out_of_hours_phone": self.out_of_hours_phone},
+        }
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    mailbox: Endpoint
+    outbound: Endpoint
+    from_address: str = "complaints@northshire.example.org"
+    from_name: str = "Children's Services Complaints Team"
+    duty_address: str = "duty.manager@northshire.example.org"
+    base_url: str = "http://localhost:8080"
+    timezone: str = "Europe/London"
+    poll_interval_seconds: int = 60
+    max_auto_replies_per_address_per_day: int = 3
+    category_threshold: float = 0.6
+    closure_days: tuple[dt.date, ...] = ()
+    extra_holidays: tuple[dt.date, ...] = ()
+    not_holidays: tuple[dt.date, ...] = ()
+    limits: TimetableLimits = TimetableLimits()
+    council: Council = Council()
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def working_calendar(self) -> WorkingCalendar:
+        from intake.calendar import WorkingCalendar
+
+        return WorkingCalendar(self.closure_days, self.extra_holidays, self.not_holidays)
+
+
+def default_paths(base: Path) -> dict[str, str]:
+    """The embedded default: everything under ./var, no servers."""
+    var = base / "var"
+    return {
+        "database_url": f"sqlite:///{var / 'intake.db'}",
+        "mailbox_url": f"maildir://{var / 'mailbox'}",
+        "outbound_url": f"folder://{var / 'outbox'}",
+    }
+
+
+ENV_KEYS = {
+    "INTAKE_DATABASE_URL": "database.url",
+    "INTAKE_MAILBOX_URL": "mailbox.url",
+    "INTAKE_OUTBOUND_URL": "outbound.url",
+}
+
+
+def load(path: str | os.PathLike[str] | None = None,
+         environ: Mapping[str, str] | None = None,
+         base_dir: Path | None = None) -> Settings:
+    """Read the TOML (INTAKE_CONFIG or `path`), apply environment overrides, validate."""
+    env = os.environ if environ is None else environ
+    base = (base_dir or Path.cwd()).resolve()
+    problems: list[str] = []
+    data: dict[str, Any] = {}
+    config_path = path or env.get("INTAKE_CONFIG")
+    if config_path:
+        try:
+            data = tomllib.loads(Path(config_path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            problems.append(f"INTAKE_CONFIG: file {config_path} does not exist")
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(f"INTAKE_CONFIG: {config_path} is not valid TOML: {exc}")
+    return _build(data, env, base, problems)
+
+
+KNOWN_KEYS: dict[str, set[str] | None] = {
+    "database": {"url"},
+    "mailbox": {"url", "poll_interval_seconds"},
+    "outbound": {"url", "from_address", "from_name", "max_auto_replies_per_address_per_day"},
+    "service": {"duty_address", "base_url", "timezone"},
+    "classification": {"category_threshold"},
+    "calendar": {"closure_days", "extra_holidays", "not_holidays"},
+    "timetable": None,  # checked against TimetableLimits
+    "council": None,  # checked against Council
+}
+
+
+def _section(data: dict[str, Any], name: str, problems: list[str]) -> dict[str, Any]:
+    value = data.get(name, {})
+    if not isinstance(value, dict):
+        problems.append(f"[{name}] must be a table")
+        return {}
+    known = KNOWN_KEYS.get(name)
+    for key in sorted(value.keys() - known if known is not None else ()):
+        problems.append(f"{name}.{key}: unknown key (known: {', '.join(sorted(known or ()))})")
+    return value
+
+
+def _unknown_sections(data: dict[str, Any], problems: list[str]) -> None:
+    for name in sorted(data.keys() - KNOWN_KEYS.keys()):
+        problems.append(f"[{name}]: unknown section (known: {', '.join(sorted(KNOWN_KEYS))})")
+
+
+def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
+           problems: list[str]) -> Settings:
+    defaults = default_paths(base)
+    _unknown_sections(data, problems)
+    db, mbox, out, svc = (_section(data, n, problems)
+                          for n in ("database", "mailbox", "outbound", "service"))
+    database_url = env.get("INTAKE_DATABASE_URL") or db.get("url") or defaults["database_url"]
+    if "://" not in str(database_url):
+        problems.append("INTAKE_DATABASE_URL (database.url): expected an SQLAlchemy URL "
+                        "such as sqlite:///var/intake.db or postgresql+psycopg://host/db")
+    mailbox = parse_mailbox_url(
+        env.get("INTAKE_MAILBOX_URL") or mbox.get("url") or defaults["mailbox_url"],
+        _secret(env, "INTAKE_MAILBOX_PASSWORD", problems), base, problems)
+    outbound = parse_outbound_url(
+        env.get("INTAKE_OUTBOUND_URL") or out.get("url") or defaults["outbound_url"],
+        _secret(env, "INTAKE_OUTBOUND_PASSWORD", problems), base, problems)
+    scalars = _scalars(svc, mbox, out, env, problems)
+    threshold = _section(data, "classification", problems).get("category_threshold", 0.6)
+    if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 <= threshold <= 1:
+        problems.append(f"classification.category_threshold: must be a number from 0 to 1, got {threshold!r}")
+    else:
+        scalars["category_threshold"] = float(threshold)
+    calendar = _section(data, "calendar", problems)
+    dates = {key: _dates(calendar, key, problems)
+             for key in ("closure_days", "extra_holidays", "not_holidays")}
+    limits = _limits(_section(data, "timetable", problems), problems)
+    council = _council(_section(data, "council", problems), problems)
+    if problems:
+        raise ConfigError(problems)
+    return Settings(database_url=str(database_url), mailbox=mailbox, outbound=outbound,
+                    limits=limits, council=council, **scalars, **dates)
+
+
+def _scalars(svc: dict[str, Any], mbox: dict[str, Any], out: dict[str, Any],
+             env: Mapping[str, str], problems: list[str]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, source in (("from_address", out), ("from_name", out), ("duty_address", svc),
+                        ("base_url", svc), ("timezone", svc)):
+        if key in source:
+            if not isinstance(source[key], str) or not source[key].strip():
+                problems.append(f"{key}: must be a non-empty string")
+            elif any(c in source[key] for c in "\r\n"):
+                problems.append(f"{key}: must not contain line breaks")
+            else:
+                result[key] = source[key].strip()
+    for key, source in (("poll_interval_seconds", mbox),
+                        ("max_auto_replies_per_address_per_day", out)):
+        if key in source:
+            if not isinstance(source[key], int) or isinstance(source[key], bool) or source[key] < 1:
+                problems.append(f"{key}: must be a whole number of at least 1, got {source[key]!r}")
+            else:
+                result[key] = source[key]
+    try:
+        ZoneInfo(result.get("timezone", "Europe/London"))
+    except (ZoneInfoNotFoundError, ValueError):
+        problems.append(f"service.timezone: unknown time zone {result.get('timezone')!r}")
+    return result
+
+
+def _secret(env: Mapping[str, str], name: str, problems: list[str]) -> Secret | None:
+    """A secret from NAME, or from the file named by NAME_FILE (Docker/systemd style)."""
+    if env.get(name):
+        return Secret(env[name])
+    file_name = env.get(f"{name}_FILE")
+    if file_name:
+        try:
+            return Secret(Path(file_name).read_text(encoding="utf-8").strip())
+        except OSError as exc:
+            problems.append(f"{name}_FILE: cannot read {file_name}: {exc.strerror}")
+    return None
+
+
+def _local_path(url_path: str, netloc: str, base: Path) -> Path:
+    raw = unquote(netloc + url_path) if netloc else unquote(url_path)
+    path = Path(raw)
+    return path if path.is_absolute() else (base / path)
+
+
+def parse_mailbox_url(url: str, password: Secret | None, base: Path,
+                      problems: list[str]) -> Endpoint:
+    return _parse_url("INTAKE_MAILBOX_URL", url, password, base, problems,
+                      local="maildir", remote="imap", default_ports={"ssl": 993, "starttls": 143, "none": 143})
+
+
+def parse_outbound_url(url: str, password: Secret | None, base: Path,
+                       problems: list[str]) -> Endpoint:
+    return _parse_url("INTAKE_OUTBOUND_URL", url, password, base, problems,
+                      local="folder", remote="smtp", default_ports={"ssl": 465, "starttls": 587, "none": 25})
+
+
+def _parse_url(key: str, url: str, password: Secret | None, base: Path, problems: list[str],
+               *, local: str, remote: str, default_ports: dict[str, int]) -> Endpoint:
+    parts = urlsplit(str(url))
+    if parts.scheme == local:
+        return Endpoint(scheme=local, path=_local_path(parts.path, parts.netloc, base))
+    if parts.scheme != remote:
+        problems.append(f"{key}: scheme must be {local}:// or {remote}://, got {parts.scheme or 'none'!r}")
+        return Endpoint(scheme=local, path=base)
+    if parts.password:
+        problems.append(f"{key}: the URL contains a password; put it in {key.replace('_URL', '_PASSWORD')} "
+                        f"or a file named by {key.replace('_URL', '_PASSWORD_FILE')} instead")
+    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+    tls = query.get("tls", "ssl")
+    if tls not in TLS_MODES:
+        problems.append(f"{key}: tls must be one of {', '.join(TLS_MODES)}, got {tls!r}")
+        tls = "ssl"
+    auth = query.get("auth", "password")
+    if auth not in ("password", "oauth2"):
+        problems.append(f"{key}: auth must be password or oauth2, got {auth!r}")
+    if not parts.hostname:
+        problems.append(f"{key}: a host is required, as in {remote}://user@host:port")
+    try:
+        port = parts.port or default_ports[tls]
+    except ValueError:
+        problems.append(f"{key}: the port is not a number")
+        port = default_ports[tls]
+    folder = unquote(parts.path.lstrip("/")) or "INBOX"
+    return Endpoint(scheme=remote, host=parts.hostname or "", port=port,
+                    username=unquote(parts.username or ""), folder=folder, tls=tls,
+                    auth=auth, password=password)
+
+
+def _dates(section: dict[str, Any], key: str, problems: list[str]) -> tuple[dt.date, ...]:
+    values = section.get(key, [])
+    if not isinstance(values, list):
+        problems.append(f"calendar.{key}: must be a list of dates like 2026-12-29")
+        return ()
+    result = []
+    for value in values:
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            result.append(value)
+            continue
+        try:
+            result.append(dt.date.fromisoformat(str(value)))
+        except ValueError:
+            problems.append(f"calendar.{key}: {value!r} is not a date like 2026-12-29")
+    return tuple(sorted(set(result)))
+
+
+def _limits(section: dict[str, Any], problems: list[str]) -> TimetableLimits:
+    known = {f.name for f in fields(TimetableLimits)}
+    for key in section.keys() - known:
+        problems.append(f"timetable.{key}: unknown key; known keys are {', '.join(sorted(known))}")
+    values = {k: v for k, v in section.items() if k in known}
+    for key, value in values.items():
+        if not isinstance(value, int) or isinstance(value, bool):
+            problems.append(f"timetable.{key}: must be a whole number of working days")
+    try:
+        return TimetableLimits(**values)
+    except (TypeError, ValueError) as exc:
+        if values and all(isinstance(v, int) for v in values.values()):
+            problems.append(f"timetable: {exc}")
+        return TimetableLimits()
+
+
+def _council(section: dict[str, Any], problems: list[str]) -> Council:
+    council = Council()
+    changes: dict[str, Any] = {}
+    for key, value in section.items():
+        current = getattr(council, key, None)
+        if isinstance(current, Contact) and isinstance(value, dict):
+            unknown = value.keys() - {f.name for f in fields(Contact)}
+            if unknown:
+                problems.append(f"council.{key}: unknown keys {', '.join(sorted(unknown))}")
+                continue
+            changes[key] = replace(current, **{k: str(v) for k, v in value.items()})
+        elif isinstance(current, str) and isinstance(value, str):
+            changes[key] = value
+        else:
+            problems.append(f"council.{key}: unknown key or wrong type")
+    return replace(council, **changes)

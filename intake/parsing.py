@@ -1,0 +1,166 @@
+"""Raw bytes → ParsedMessage, for any mail the public sends.
+
+mail-parser does the MIME work; when it fails on broken structure we fall back
+to the standard library's lenient compat32 parser, so a message with one bad
+part still gets its readable parts classified. Only when neither can read the
+message at all does it go to quarantine (raw, with the reason).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import email
+import email.policy
+import hashlib
+import logging
+import re
+from email.header import decode_header, make_header
+from email.message import Message
+from email.utils import getaddresses, parseaddr, parsedate_to_datetime
+from typing import Any
+
+import html2text
+import mailparser
+
+from intake.errors import UnparseableMessage
+from intake.item import Attachment, ParsedMessage
+
+logging.getLogger("mailparser").setLevel(logging.ERROR)
+
+_QUOTE_HEADER = re.compile(
+    r"^(On .{5,200}wrote:|-{2,}\s*Original Message\s*-{2,}|From: .+\nSent: |_{10,})", re.M | re.I)
+_SIGNATURE = re.compile(r"^-- ?$", re.M)
+
+
+def parse_message(raw: bytes) -> ParsedMessage:
+    if not raw.strip():
+        raise UnparseableMessage("the message is empty")
+    try:
+        mail = mailparser.parse_from_bytes(raw)
+        message: Message = mail.message
+        plain, html = list(mail.text_plain), list(mail.text_html)
+        attachments = tuple(_mailparser_attachment(a) for a in mail.attachments)
+        defects = tuple(str(d) for d in mail.defects_categories or ())
+    except Exception:  # noqa: BLE001 - mail-parser trips over broken MIME; fall back
+        try:
+            message = email.message_from_bytes(raw, policy=email.policy.compat32)
+            plain, html, attachments = _walk_stdlib(message)
+        except RecursionError:
+            raise UnparseableMessage("the MIME structure is nested too deeply to read") from None
+        except Exception as exc:  # noqa: BLE001
+            raise UnparseableMessage(f"the MIME structure cannot be read ({type(exc).__name__})") from exc
+        defects = ("mail-parser could not read the structure; read leniently",)
+    return _assemble(message, plain, html, attachments, defects)
+
+
+def _assemble(message: Message, plain: list[str], html: list[str],
+              attachments: tuple[Attachment, ...], defects: tuple[str, ...]) -> ParsedMessage:
+    headers = {name.lower(): _header_text(value) for name, value in reversed(message.items())}
+    name, sender = parseaddr(headers.get("from", ""))
+    body = "\n\n".join(p for p in plain if p.strip())
+    if not body.strip() and html:
+        body = html_to_text("\n".join(html))
+    return ParsedMessage(
+        sender=sender.strip().lower(), sender_name=name.strip(),
+        reply_to=parseaddr(headers.get("reply-to", ""))[1].strip().lower(),
+        to=tuple(a.lower() for _, a in getaddresses([headers.get("to", ""), headers.get("cc", "")]) if a),
+        subject=" ".join(headers.get("subject", "").split()),
+        sent_at=_date(headers.get("date", "")),
+        message_id=headers.get("message-id", "").strip(),
+        in_reply_to=tuple(re.findall(r"<[^<>\s]+>", headers.get("in-reply-to", "") + " " + headers.get("references", ""))),
+        headers=headers,
+        content_types=tuple(part.get_content_type() for part in message.walk()),
+        body=body, newest_text=newest_part(body), attachments=attachments, defects=defects)
+
+
+def _header_text(value: Any) -> str:
+    """Decode RFC 2047 words; never fail on a bad charset, never keep line breaks."""
+    text = str(value)
+    try:
+        text = str(make_header(decode_header(text)))
+    except Exception:  # noqa: BLE001 - undecodable words stay as they came
+        pass
+    return " ".join(text.replace("\x00", "").split())
+
+
+def _date(value: str) -> dt.datetime | None:
+    try:
+        parsed = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.timezone.utc)
+
+
+def _mailparser_attachment(part: dict[str, Any]) -> Attachment:
+    payload = part.get("payload") or ""
+    if part.get("binary"):
+        try:
+            data = base64.b64decode(payload)
+        except ValueError:
+            data = str(payload).encode("utf-8", "replace")
+    else:
+        data = str(payload).encode("utf-8", "replace")
+    return Attachment(filename=safe_filename(part.get("filename") or ""),
+                      content_type=str(part.get("mail_content_type") or "application/octet-stream"),
+                      size=len(data), sha256=hashlib.sha256(data).hexdigest())
+
+
+def _walk_stdlib(message: Message) -> tuple[list[str], list[str], tuple[Attachment, ...]]:
+    plain: list[str] = []
+    html: list[str] = []
+    attachments: list[Attachment] = []
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        try:
+            data = part.get_payload(decode=True) or b""
+        except Exception:  # noqa: BLE001
+            data = b""
+        filename = part.get_filename()
+        ctype = part.get_content_type()
+        if filename or not ctype.startswith("text/"):
+            attachments.append(Attachment(safe_filename(str(filename or "")), ctype, len(data),
+                                          hashlib.sha256(data).hexdigest()))
+            continue
+        text = data.decode(part.get_content_charset() or "utf-8", "replace") \
+            if _known_charset(part.get_content_charset()) else data.decode("utf-8", "replace")
+        (html if ctype == "text/html" else plain).append(text)
+    return plain, html, tuple(attachments)
+
+
+def _known_charset(name: str | None) -> bool:
+    if not name:
+        return False
+    try:
+        "".encode(name)
+    except LookupError:
+        return False
+    return True
+
+
+def safe_filename(name: str) -> str:
+    """A filename we can show and offer as a download; never a path."""
+    name = _header_text(name).replace("\\", "/").split("/")[-1]
+    name = re.sub(r"[\x00-\x1f\x7f\"<>:|?*]", "_", name).strip(" .")
+    return name[:200] or "attachment"
+
+
+def html_to_text(html: str) -> str:
+    converter = html2text.HTML2Text()
+    converter.ignore_images = True
+    converter.ignore_links = True
+    converter.body_width = 0
+    return converter.handle(html).strip()
+
+
+def newest_part(body: str) -> str:
+    """The newest part of a reply: before the quoted history and the signature."""
+    cut = len(body)
+    for pattern in (_QUOTE_HEADER, _SIGNATURE):
+        match = pattern.search(body)
+        if match and match.start() > 0:
+            cut = min(cut, match.start())
+    lines = [line for line in body[:cut].splitlines() if not line.lstrip().startswith(">")]
+    text = "\n".join(lines).strip()
+    return text or body.strip()

@@ -1,0 +1,91 @@
+"""Queue the acknowledgement, or hold it for a person and say why.
+
+It waits for a person when the category needs review, the case carries a
+safeguarding flag (the duty manager is alerted at once instead), the reply would
+be a rejection, there is no email address, or the address already had its share
+of automatic replies today.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+
+from intake.acknowledgements import render_acknowledgement
+from intake.case_log import record_event
+from intake.db.models import Case, Deadline, OutboxMessage
+from intake.item import Flag, IntakeItem
+from intake.outbox.compose import queue_email
+from intake.pipeline import Context
+from intake.rendering import render
+from intake.stages import stage
+
+
+@stage
+def acknowledge(item: IntakeItem, ctx: Context) -> None:
+    session = ctx.session
+    assert session is not None and item.case_id is not None and item.parsed is not None
+    case = session.get(Case, item.case_id)
+    assert case is not None
+    now = ctx.clock()
+    if Flag.safeguarding in item.flags:
+        _alert_duty_manager(item, ctx, case, now)
+    reasons = _reasons_to_hold(item, ctx, case, now)
+    if reasons:
+        case.acknowledgement = "held"
+        record_event(session, case, now, "system", "acknowledgement_held", reasons=reasons)
+        return
+    stage1 = session.scalar(select(Deadline.due_date).where(
+        Deadline.case_id == case.id, Deadline.deadline == "stage1_response"))
+    rendered = render_acknowledgement(case, ctx.settings, stage1)
+    row = queue_email(session, ctx.settings, dedupe_key=f"acknowledgement:{case.id}",
+                      purpose="acknowledgement", to=case.complainant_email,
+                      subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
+                      now=now, case_id=case.id, in_reply_to=item.parsed.message_id)
+    case.acknowledgement = "queued"
+    record_event(session, case, now, "system", "acknowledgement_queued",
+                 outbox_id=row.id, template=rendered.template)
+
+
+def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> list[str]:
+    reasons = []
+    if Flag.safeguarding in item.flags:
+        reasons.append("safeguarding: a person must look before any reply")
+    if case.category_review:
+        reasons.append("the category needs a person's review")
+    if case.eligibility_decision == "ineligible":
+        reasons.append("the reply would turn the complaint away: a person must confirm")
+    if not case.complainant_email:
+        reasons.append("no email address: the reply must go by post")
+    elif _replies_today(ctx, case.complainant_email, now) >= ctx.settings.max_auto_replies_per_address_per_day:
+        reasons.append("this address has had its automatic replies for today")
+    return reasons
+
+
+def _replies_today(ctx: Context, address: str, now: dt.datetime) -> int:
+    assert ctx.session is not None
+    return ctx.session.scalar(select(func.count(OutboxMessage.id)).where(
+        OutboxMessage.to_address == address, OutboxMessage.auto_submitted.is_(True),
+        OutboxMessage.purpose == "acknowledgement",
+        OutboxMessage.created_at >= now - dt.timedelta(days=1))) or 0
+
+
+def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> None:
+    assert ctx.session is not None
+    evidence = [h.evidence for h in item.evidence_for("safeguarding")]
+    context = {"council": ctx.settings.council.template_context(),
+               "case": {"reference": case.reference,
+                        "received_on": case.received_at.astimezone(ctx.settings.tz).date()},
+               "received_at": case.received_at.astimezone(ctx.settings.tz),
+               "case_url": f"{ctx.settings.base_url.rstrip('/')}/cases/{case.reference}",
+               "evidence": evidence}
+    row = queue_email(ctx.session, ctx.settings, dedupe_key=f"safeguarding_alert:{case.id}",
+                      purpose="safeguarding_alert", to=ctx.settings.duty_address,
+                      subject=f"URGENT safeguarding: {case.reference}",
+                      body_text=render("notice/duty/safeguarding_alert.txt.j2", **context),
+                      body_html=None, now=now, case_id=case.id)
+    record_event(ctx.session, case, now, "system", "safeguarding_alert_queued", outbox_id=row.id)
+
+
+STAGE = acknowledge

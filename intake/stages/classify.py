@@ -1,0 +1,33 @@
+"""Category (complaint, compliment, suggestion, out_of_scope) and the young_person signal."""
+
+from __future__ import annotations
+
+from classifiers.base import Classifier
+from intake.item import Category, Flag, Hit, IntakeItem
+from intake.pipeline import Context
+from intake.stages import stage
+
+
+@stage
+def classify(item: IntakeItem, ctx: Context) -> None:
+    parsed = item.parsed
+    assert parsed is not None
+    text = f"{parsed.subject}\n\n{parsed.newest_text}"
+    category: Classifier = ctx.classifiers["category"]  # type: ignore[assignment]
+    result = category.classify(text)
+    item.category = Category(result.label)
+    item.confidence = result.score
+    item.category_model = result.model_version
+    item.hits.append(Hit("classify", f"category_{result.label}",
+                         f"Classified as {result.label} with confidence {result.score:.2f} "
+                         f"(runner-up {result.runner_up[0] if result.runner_up else 'none'}).",
+                         " | ".join(result.evidence)))
+    young: Classifier = ctx.classifiers["young_person"]  # type: ignore[assignment]
+    signal = young.classify(parsed.newest_text)
+    if signal.label == "young_person":
+        item.flag(Flag.young_person, Hit("classify", "young_person",
+                                         "The writer appears to be a child or young person.",
+                                         " | ".join(signal.evidence)))
+
+
+STAGE = classify

@@ -1,0 +1,35 @@
+"""Test helpers: build messages and deliver them into a real Maildir."""
+
+from __future__ import annotations
+
+import mailbox
+import os
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from pathlib import Path
+import datetime as dt
+
+
+def make_mail(body: str, *, subject: str = "My complaint", sender: str = "pat.example@example.org",
+              name: str = "Pat Example", headers: dict[str, str] | None = None,
+              sent: dt.datetime | None = None) -> bytes:
+    message = EmailMessage()
+    message["From"] = f"{name} <{sender}>"
+    message["To"] = "complaints@northshire.example.org"
+    message["Subject"] = subject
+    message["Date"] = format_datetime(sent or dt.datetime(2026, 12, 23, 9, 0, tzinfo=dt.timezone.utc))
+    message["Message-ID"] = make_msgid(domain="example.org")
+    for key, value in (headers or {}).items():
+        message[key] = value
+    message.set_content(body)
+    return message.as_bytes()
+
+
+def deliver(maildir: Path, raw: bytes, received_at: dt.datetime | None = None) -> str:
+    """Deliver like an MTA: the file's mtime is the moment the council received it."""
+    box = mailbox.Maildir(str(maildir), create=True)
+    key = box.add(raw)
+    if received_at is not None:
+        path = maildir / "new" / key
+        os.utime(path, (received_at.timestamp(), received_at.timestamp()))
+    return key
