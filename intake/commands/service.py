@@ -18,9 +18,8 @@ def init(ctx: click.Context) -> None:
     """Create the case log, or upgrade it to this version (safe to run again)."""
     settings = settings_from(ctx)
     upgrade(engine_for(settings))
-    for endpoint in (settings.mailbox, settings.outbound):
-        if endpoint.path is not None:
-            endpoint.path.mkdir(parents=True, exist_ok=True)
+    if settings.outbound.path is not None:
+        settings.outbound.path.mkdir(parents=True, exist_ok=True)
     if settings.mailbox.scheme == "maildir":
         from intake.sources.maildir import MaildirSource
 

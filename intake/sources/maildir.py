@@ -26,6 +26,9 @@ class MaildirSource:
         if not path.exists() and not create:
             raise SourceUnavailable(f"the Maildir {path} does not exist")
         try:
+            if create:
+                for sub in ("tmp", "new", "cur"):
+                    (path / sub).mkdir(parents=True, exist_ok=True)
             self.box = mailbox.Maildir(str(path), factory=None, create=create)
         except OSError as exc:
             raise SourceUnavailable(f"cannot open the Maildir {path}: {exc.strerror}") from exc

@@ -39,8 +39,8 @@ def test_workdays_and_timetable(env: dict[str, str], tmp_path: Path) -> None:
     lines = intake("timetable", "--json", "complaint_received", "2026-12-23", env=env, cwd=tmp_path).stdout.splitlines()
     due = {row["deadline"]: row for row in map(json.loads, lines)}
     assert due["acknowledgement"]["due_date"] == "2026-12-30"
-    assert due["stage1_response"]["due_date"] == "2027-01-08"
-    assert due["stage1_response"]["extended_due_date"] == "2027-01-22"
+    assert due["stage1_response"]["due_date"] == "2027-01-11"
+    assert due["stage1_response"]["extended_due_date"] == "2027-01-25"
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
@@ -76,7 +76,8 @@ KILL_MID_MESSAGE = textwrap.dedent("""
     def killer(item, ctx):
         real(item, ctx)          # the case row is written, not yet committed
         os.kill(os.getpid(), signal.SIGKILL)
-    log_case.STAGE = log_case.FunctionStage("log_case", killer)
+    from intake.stages import FunctionStage
+    log_case.STAGE = FunctionStage("log_case", killer)
     from intake.cli import main
     sys.argv = ["intake", "poll", "--once"]
     main()

@@ -41,7 +41,7 @@ def test_a_complaint_becomes_a_case_with_deadlines_and_an_acknowledgement(settin
         assert case.received_at == WEDNESDAY_BEFORE_CHRISTMAS  # the delivery time, not the Date: header
         due = {d.deadline: d.due_date for d in session.scalars(select(Deadline))}
         assert due["acknowledgement"] == dt.date(2026, 12, 30)
-        assert due["stage1_response"] == dt.date(2027, 1, 8)
+        assert due["stage1_response"] == dt.date(2027, 1, 11)
         inbound = session.scalars(select(InboundMessage)).one()
         assert inbound.state == "processed" and inbound.sent_at.year == 2020
         actions = [e.action for e in session.scalars(select(CaseEvent).order_by(CaseEvent.id))]
@@ -54,7 +54,7 @@ def test_a_complaint_becomes_a_case_with_deadlines_and_an_acknowledgement(settin
     assert reply["To"] == "pat.example@example.org"
     assert reply["Auto-Submitted"] == "auto-replied"
     assert reply["In-Reply-To"].startswith("<")
-    assert "Friday 8 January 2027" in reply.get_body(("plain",)).get_content()
+    assert "Monday 11 January 2027" in reply.get_body(("plain",)).get_content()
     with session_factory(engine)() as session:
         case = session.scalars(select(Case)).one()
         assert case.acknowledgement == "sent"
