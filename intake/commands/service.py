@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import signal
+from types import FrameType
 
 import click
 
@@ -42,10 +44,15 @@ def run(ctx: click.Context) -> None:
     scheduler = build_scheduler(settings)
     click.echo(f"intake running: polling {settings.mailbox.describe()} every "
                f"{settings.poll_interval_seconds}s; press Ctrl+C to stop", err=True)
-    try:
-        scheduler.start()
-    except (KeyboardInterrupt, SystemExit):
-        scheduler.shutdown(wait=True)
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        # Finish the message in hand (its transaction commits or rolls back whole), then exit.
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    scheduler.start()
+    click.echo("intake stopped", err=True)
 
 
 COMMANDS = (init, run)

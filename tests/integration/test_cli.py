@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,26 @@ def test_kill_9_in_the_middle_of_a_message_then_rerun_gives_exactly_one_case(env
     assert len(intake("cases", "--json", env=env, cwd=tmp_path).stdout.splitlines()) == 1
     messages = [json.loads(line) for line in intake("messages", "--json", env=env, cwd=tmp_path).stdout.splitlines()]
     assert [m["state"] for m in messages] == ["processed"]
+
+
+def test_run_polls_on_an_interval_and_stops_cleanly_on_sigterm(env: dict[str, str], tmp_path: Path) -> None:
+    config = tmp_path / "intake.toml"
+    config.write_text("[mailbox]\npoll_interval_seconds = 1\n")
+    run_env = {**env, "INTAKE_CONFIG": str(config)}
+    intake("init", env=run_env, cwd=tmp_path)
+    service = subprocess.Popen([sys.executable, "-m", "intake", "run"], env=run_env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deliver(tmp_path / "mailbox", make_mail("I wish to complain about how my son's review was handled."))
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if list((tmp_path / "outbox").glob("*.eml")):
+                break
+            time.sleep(0.5)
+        assert len(intake("cases", "--json", env=run_env, cwd=tmp_path).stdout.splitlines()) == 1
+        assert len(list((tmp_path / "outbox").glob("*.eml"))) == 1
+    finally:
+        service.send_signal(signal.SIGTERM)
+        _, stderr = service.communicate(timeout=30)
+    assert service.returncode == 0, stderr
+    assert "intake stopped" in stderr
