@@ -99,6 +99,20 @@ class Council:
 
 
 @dataclass(frozen=True)
+class MailboxOptions:
+    """How we treat a real mailbox (the URL says where it is)."""
+
+    # Stored messages move here (IMAP MOVE); empty: they stay and are flagged instead.
+    processed_folder: str = ""
+    ca_file: Path | None = None
+    oauth2_token_command: str = ""
+    oauth2_token_file: Path | None = None
+    # Mail received before this date is logged but never acknowledged automatically.
+    go_live_cutoff: dt.date | None = None
+    max_attachment_bytes: int = 25_000_000
+
+
+@dataclass(frozen=True)
 class Settings:
     database_url: str
     mailbox: Endpoint
@@ -116,6 +130,7 @@ class Settings:
     not_holidays: tuple[dt.date, ...] = ()
     limits: TimetableLimits = TimetableLimits()
     council: Council = Council()
+    mailbox_options: MailboxOptions = MailboxOptions()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -165,7 +180,8 @@ def load(path: str | os.PathLike[str] | None = None,
 
 KNOWN_KEYS: dict[str, set[str] | None] = {
     "database": {"url"},
-    "mailbox": {"url", "poll_interval_seconds"},
+    "mailbox": {"url", "poll_interval_seconds", "processed_folder", "ca_file", "oauth2_token_command",
+                "oauth2_token_file", "go_live_cutoff", "max_attachment_bytes"},
     "outbound": {"url", "from_address", "from_name", "max_auto_replies_per_address_per_day"},
     "service": {"duty_address", "base_url", "timezone"},
     "classification": {"category_threshold"},
@@ -218,10 +234,41 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
              for key in ("closure_days", "extra_holidays", "not_holidays")}
     limits = _limits(_section(data, "timetable", problems), problems)
     council = _council(_section(data, "council", problems), problems)
+    options = _mailbox_options(mbox, base, problems)
+    if mailbox.auth == "oauth2" and not (options.oauth2_token_command or options.oauth2_token_file):
+        problems.append("mailbox.oauth2_token_command or mailbox.oauth2_token_file: required when "
+                        "INTAKE_MAILBOX_URL has auth=oauth2")
     if problems:
         raise ConfigError(problems)
     return Settings(database_url=str(database_url), mailbox=mailbox, outbound=outbound,
-                    limits=limits, council=council, **scalars, **dates)
+                    limits=limits, council=council, mailbox_options=options, **scalars, **dates)
+
+
+def _mailbox_options(section: dict[str, Any], base: Path, problems: list[str]) -> MailboxOptions:
+    values: dict[str, Any] = {}
+    for key in ("processed_folder", "oauth2_token_command"):
+        if key in section:
+            if not isinstance(section[key], str):
+                problems.append(f"mailbox.{key}: must be a string")
+            else:
+                values[key] = section[key].strip()
+    for key in ("ca_file", "oauth2_token_file"):
+        if section.get(key):
+            path = Path(str(section[key]))
+            path = path if path.is_absolute() else base / path
+            if not path.is_file():
+                problems.append(f"mailbox.{key}: file {path} does not exist")
+            values[key] = path
+    if "go_live_cutoff" in section:
+        cutoff = _dates({"go_live_cutoff": [section["go_live_cutoff"]]}, "go_live_cutoff", problems, "mailbox")
+        values["go_live_cutoff"] = cutoff[0] if cutoff else None
+    if "max_attachment_bytes" in section:
+        cap = section["max_attachment_bytes"]
+        if not isinstance(cap, int) or isinstance(cap, bool) or cap < 1:
+            problems.append(f"mailbox.max_attachment_bytes: must be a whole number of at least 1, got {cap!r}")
+        else:
+            values["max_attachment_bytes"] = cap
+    return MailboxOptions(**values)
 
 
 def _scalars(svc: dict[str, Any], mbox: dict[str, Any], out: dict[str, Any],
@@ -313,10 +360,11 @@ def _parse_url(key: str, url: str, password: Secret | None, base: Path, problems
                     auth=auth, password=password)
 
 
-def _dates(section: dict[str, Any], key: str, problems: list[str]) -> tuple[dt.date, ...]:
+def _dates(section: dict[str, Any], key: str, problems: list[str],
+           where: str = "calendar") -> tuple[dt.date, ...]:
     values = section.get(key, [])
     if not isinstance(values, list):
-        problems.append(f"calendar.{key}: must be a list of dates like 2026-12-29")
+        problems.append(f"{where}.{key}: must be a list of dates like 2026-12-29")
         return ()
     result = []
     for value in values:
@@ -326,7 +374,7 @@ def _dates(section: dict[str, Any], key: str, problems: list[str]) -> tuple[dt.d
         try:
             result.append(dt.date.fromisoformat(str(value)))
         except ValueError:
-            problems.append(f"calendar.{key}: {value!r} is not a date like 2026-12-29")
+            problems.append(f"{where}.{key}: {value!r} is not a date like 2026-12-29")
     return tuple(sorted(set(result)))
 
 

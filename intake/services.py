@@ -36,7 +36,7 @@ def source_for(settings: Settings) -> Source:
         return MaildirSource(endpoint.path)
     from intake.sources.imap import ImapSource
 
-    return ImapSource(endpoint)
+    return ImapSource(endpoint, settings.mailbox_options)
 
 
 def transport_for(settings: Settings) -> Transport:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 
 import click
@@ -11,6 +12,7 @@ from intake.commands.common import emit, handle_errors, settings_from
 from intake.db.models import InboundMessage, QuarantineRecord
 from intake.db.session import session_factory, upgrade
 from intake.errors import SourceUnavailable
+from intake.reconcile import reconcile as reconcile_mailbox
 from intake.runner import Runner
 from intake.services import engine_for, source_for
 
@@ -64,4 +66,26 @@ def messages(ctx: click.Context, as_json: bool, state: tuple[str, ...]) -> None:
                 click.echo(f"{row.id:>6} {row.state:<14} {row.received_at:%Y-%m-%d %H:%M} {row.outcome[:80]}")
 
 
-COMMANDS = (poll, messages)
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the result as one JSON object.")
+@click.pass_context
+@handle_errors
+def reconcile(ctx: click.Context, as_json: bool) -> None:
+    """Compare the mailbox with the case log; exit 1 if any message is unaccounted for."""
+    settings = settings_from(ctx)
+    result = reconcile_mailbox(engine_for(settings), source_for(settings), dt.datetime.now(dt.timezone.utc))
+    if as_json:
+        emit(result.to_json())
+    else:
+        click.echo(f"{result.source}: {result.in_mailbox} in the mailbox, {result.stored_entries} stored")
+        for label, values in (("in the mailbox but not stored", result.not_stored),
+                              ("stored but gone from the mailbox", result.missing_from_mailbox),
+                              ("stored but not processed", result.unfinished)):
+            if values:
+                click.echo(f"{len(values)} {label}: {', '.join(map(str, values[:20]))}")
+        click.echo("every message is accounted for" if result.accounted_for else "NOT ALL ACCOUNTED FOR")
+    if not result.accounted_for:
+        ctx.exit(1)
+
+
+COMMANDS = (poll, messages, reconcile)

@@ -36,7 +36,7 @@ def init(ctx: click.Context) -> None:
 @handle_errors
 def run(ctx: click.Context) -> None:
     """Run the service: poll the mailbox on an interval and send the outbox, until stopped."""
-    from scheduler.app import build_scheduler
+    from scheduler.app import build_scheduler, start_idle_watcher
 
     settings = settings_from(ctx)
     upgrade(engine_for(settings))
@@ -51,7 +51,10 @@ def run(ctx: click.Context) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    watcher = start_idle_watcher(settings, scheduler)
     scheduler.start()
+    if watcher is not None:
+        watcher.stop()
     click.echo("intake stopped", err=True)
 
 

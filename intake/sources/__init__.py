@@ -32,3 +32,6 @@ class Source(Protocol):
 
     def keys(self) -> set[str]:
         """Every key in the mailbox now, for reconciliation."""
+
+    def moved_message_ids(self) -> set[str] | None:
+        """Message-IDs in the folder stored mail is moved to, or None where nothing is moved."""

@@ -13,6 +13,9 @@ class FakeSource:
         self.messages = list(messages)
         self.marked: list[str] = []
 
+    def moved_message_ids(self) -> set[str] | None:
+        return None  # stored mail stays where it is
+
     def keys(self) -> set[str]:
         return {m.source_key for m in self.messages}
 

@@ -33,6 +33,9 @@ class MaildirSource:
         except OSError as exc:
             raise SourceUnavailable(f"cannot open the Maildir {path}: {exc.strerror}") from exc
 
+    def moved_message_ids(self) -> set[str] | None:
+        return None  # stored mail stays where it is
+
     def keys(self) -> set[str]:
         self.box._refresh()  # noqa: SLF001 - pick up deliveries since the last look
         return set(self.box.keys())

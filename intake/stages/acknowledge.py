@@ -50,6 +50,9 @@ def acknowledge(item: IntakeItem, ctx: Context) -> None:
 
 def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> list[str]:
     reasons = []
+    cutoff = ctx.settings.mailbox_options.go_live_cutoff
+    if cutoff and item.received_at.astimezone(ctx.settings.tz).date() < cutoff:
+        reasons.append(f"received before go-live ({cutoff.isoformat()}): a person decides whether to reply")
     if Flag.safeguarding in item.flags:
         reasons.append("safeguarding: a person must look before any reply")
     if case.category_review:
