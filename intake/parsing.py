@@ -15,16 +15,16 @@ import email.policy
 import hashlib
 import logging
 import re
-from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from typing import Any
 
-import html2text
 import mailparser
 
 from intake.errors import UnparseableMessage
 from intake.item import Attachment, ParsedMessage
+from intake.text import header_text, html_to_text, safe_filename
+from intake.tnef import is_tnef, open_tnef
 
 logging.getLogger("mailparser").setLevel(logging.ERROR)
 
@@ -33,7 +33,10 @@ _QUOTE_HEADER = re.compile(
 _SIGNATURE = re.compile(r"^-- ?$", re.M)
 
 
-def parse_message(raw: bytes) -> ParsedMessage:
+DEFAULT_MAX_ATTACHMENT_BYTES = 25_000_000
+
+
+def parse_message(raw: bytes, max_attachment_bytes: int = DEFAULT_MAX_ATTACHMENT_BYTES) -> ParsedMessage:
     if not raw.strip():
         raise UnparseableMessage("the message is empty")
     try:
@@ -51,12 +54,32 @@ def parse_message(raw: bytes) -> ParsedMessage:
         except Exception as exc:  # noqa: BLE001
             raise UnparseableMessage(f"the MIME structure cannot be read ({type(exc).__name__})") from exc
         defects = ("mail-parser could not read the structure; read leniently",)
-    return _assemble(message, plain, html, attachments, defects)
+    tnef_text, tnef_attachments = _open_tnef_parts(message, max_attachment_bytes)
+    if tnef_text:
+        plain.append(tnef_text)
+    return _assemble(message, plain, html, attachments + tnef_attachments, defects)
+
+
+def _open_tnef_parts(message: Message, max_bytes: int) -> tuple[str, tuple[Attachment, ...]]:
+    """Text and attachments hidden in winmail.dat parts (up to the size cap)."""
+    texts: list[str] = []
+    found: list[Attachment] = []
+    for part in message.walk():
+        if part.is_multipart() or not is_tnef(part.get_content_type(), part.get_filename()):
+            continue
+        data = part.get_payload(decode=True) or b""
+        if not isinstance(data, bytes) or len(data) > max_bytes:
+            continue
+        text, attachments = open_tnef(data)
+        if text:
+            texts.append(text)
+        found.extend(attachments)
+    return "\n\n".join(texts), tuple(found)
 
 
 def _assemble(message: Message, plain: list[str], html: list[str],
               attachments: tuple[Attachment, ...], defects: tuple[str, ...]) -> ParsedMessage:
-    headers = {name.lower(): _header_text(value) for name, value in reversed(message.items())}
+    headers = {name.lower(): header_text(value) for name, value in reversed(message.items())}
     name, sender = parseaddr(headers.get("from", ""))
     body = "\n\n".join(p for p in plain if p.strip())
     if not body.strip() and html:
@@ -72,16 +95,6 @@ def _assemble(message: Message, plain: list[str], html: list[str],
         headers=headers,
         content_types=tuple(part.get_content_type() for part in message.walk()),
         body=body, newest_text=newest_part(body), attachments=attachments, defects=defects)
-
-
-def _header_text(value: Any) -> str:
-    """Decode RFC 2047 words; never fail on a bad charset, never keep line breaks."""
-    text = str(value)
-    try:
-        text = str(make_header(decode_header(text)))
-    except Exception:  # noqa: BLE001 - undecodable words stay as they came
-        pass
-    return " ".join(text.replace("\x00", "").split())
 
 
 def _date(value: str) -> dt.datetime | None:
@@ -137,21 +150,6 @@ def _known_charset(name: str | None) -> bool:
     except LookupError:
         return False
     return True
-
-
-def safe_filename(name: str) -> str:
-    """A filename we can show and offer as a download; never a path."""
-    name = _header_text(name).replace("\\", "/").split("/")[-1]
-    name = re.sub(r"[\x00-\x1f\x7f\"<>:|?*]", "_", name).strip(" .")
-    return name[:200] or "attachment"
-
-
-def html_to_text(html: str) -> str:
-    converter = html2text.HTML2Text()
-    converter.ignore_images = True
-    converter.ignore_links = True
-    converter.body_width = 0
-    return converter.handle(html).strip()
 
 
 def newest_part(body: str) -> str:

@@ -12,7 +12,7 @@ from intake.stages import stage
 @stage
 def parse(item: IntakeItem, ctx: Context) -> None:
     try:
-        item.parsed = parse_message(item.raw)
+        item.parsed = parse_message(item.raw, ctx.settings.mailbox_options.max_attachment_bytes)
     except UnparseableMessage as exc:
         raise Quarantine(str(exc)) from None
 

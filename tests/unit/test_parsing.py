@@ -83,3 +83,23 @@ def test_mangled_real_message_never_escapes_with_another_error(edits: list[tuple
         parse_message(bytes(data))
     except UnparseableMessage:
         pass
+
+
+def test_winmail_dat_text_and_attachments_count() -> None:
+
+    import tnefparse  # noqa: F401 - the library under test must be installed
+    corpus = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "public" / "alaveteli"
+    sample = corpus / "spec_fixtures_files_incoming-request-tnef-attachments.eml"
+    if not sample.exists():
+        pytest.skip("the public corpus is not beside the project")
+    parsed = parse_message(sample.read_bytes())
+    assert "Our Ref:F-2009-02976" in parsed.body  # the RTF body inside winmail.dat
+    assert [a.filename for a in parsed.attachments] == ["FOI 09-02976i.doc", "FOI 09-02976iii.doc"]
+
+
+def test_a_forwarded_message_counts() -> None:
+    raw = (b"From: a@example.org\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n"
+           b"--X\r\nContent-Type: text/plain\r\n\r\nForwarding my daughter's complaint.\r\n"
+           b"--X\r\nContent-Type: message/rfc822\r\n\r\nFrom: b@example.org\r\nSubject: inner\r\n\r\n"
+           b"The social worker never came.\r\n--X--\r\n")
+    assert "The social worker never came." in parse_message(raw).body
