@@ -130,3 +130,24 @@ def test_an_unreadable_message_is_quarantined_and_the_batch_goes_on(settings: Se
     with session_factory(engine)() as session:
         quarantined = session.scalars(select(InboundMessage).where(InboundMessage.state == "quarantined")).one()
         assert quarantined.raw == b"   \n" and "empty" in quarantined.outcome
+
+
+def test_a_stage_2_request_starts_its_clock_and_tells_the_team(settings: Settings, engine: Engine) -> None:
+    assert settings.mailbox.path
+    deliver(settings.mailbox.path, make_mail("I am complaining about my social worker not visiting."),
+            WEDNESDAY_BEFORE_CHRISTMAS)
+    runner = Runner(settings, engine)
+    runner.poll_once(source_for(settings))
+    deliver(settings.mailbox.path, make_mail(
+        "I am not satisfied with the response and I want my complaint to go to Stage 2.",
+        subject="Re: CSC-2026-0001: we have received your complaint"), dt.datetime(2027, 3, 1, 9, tzinfo=dt.timezone.utc))
+    report = runner.poll_once(source_for(settings))
+    assert report.outcomes["reply_to_case"] == 1
+    with session_factory(engine)() as session:
+        stage2 = session.scalar(select(Deadline).where(Deadline.deadline == "stage2_response"))
+        assert stage2 is not None and stage2.due_date == dt.date(2027, 4, 7)  # Easter 2027 inside
+        notice = session.scalar(select(OutboxMessage).where(OutboxMessage.purpose == "case_message_notice"))
+        assert notice is not None and notice.to_address == settings.council.team_email
+        assert "Stage 2" in notice.subject and "pat.example" not in notice.body_text
+        actions = [e.action for e in session.scalars(select(CaseEvent).order_by(CaseEvent.id))]
+        assert "escalation_requested" in actions and "message_added" in actions
