@@ -14,10 +14,11 @@ import traceback
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable
+from typing import Callable
 
 from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from classifiers import registry
 from intake import pipeline
@@ -31,6 +32,8 @@ from intake.sources import Source, SourceMessage
 log = logging.getLogger("intake.runner")
 
 STORE_BATCH = 200
+CLAIM_BATCH = 500
+PROCESS_BATCH = 50
 MAX_ATTEMPTS = 3
 
 
@@ -98,7 +101,7 @@ class Runner:
                     report.copies += 1
         source.mark_stored(m.source_key for m in batch)
 
-    def _store_one(self, session, source_name: str, message: SourceMessage) -> bool:  # type: ignore[no-untyped-def]
+    def _store_one(self, session: Session, source_name: str, message: SourceMessage) -> bool:
         identity, message_id = message_identity(message.raw)
         inbound = session.scalar(select(InboundMessage).where(InboundMessage.identity == identity))
         new = inbound is None
@@ -118,80 +121,93 @@ class Runner:
     # -- processing --------------------------------------------------------------
 
     def process_pending(self, report: PollReport | None = None, limit: int | None = None) -> PollReport:
+        """Process stored messages: fresh ones in batches, ones that failed part-way alone.
+
+        A batch is one transaction with a savepoint per message, so one message's
+        fault rolls back that message only, and a crash rolls back the batch whole
+        (to be done again, never twice). A message that was tried before and did
+        not finish is taken alone, so a poison message cannot take others with it.
+        """
         report = report or PollReport()
         tried: set[int] = set()
         while limit is None or len(tried) < limit:
-            ids = [i for i in self._claim(STORE_BATCH) if i not in tried]
-            if not ids:
+            candidates = [(i, a) for i, a in self._candidates(CLAIM_BATCH) if i not in tried]
+            if not candidates:
                 break
-            for inbound_id in ids:
-                tried.add(inbound_id)
-                outcome = self.process_one(inbound_id)
-                if outcome:
-                    report.outcomes[outcome] += 1
+            tried.update(i for i, _ in candidates)
+            retried = [[i] for i, attempts in candidates if attempts > 0]
+            fresh = [i for i, attempts in candidates if attempts == 0]
+            for batch in retried + [fresh[n:n + PROCESS_BATCH] for n in range(0, len(fresh), PROCESS_BATCH)]:
+                report.outcomes.update(self.process_batch(batch))
         return report
 
-    def _claim(self, size: int) -> list[int]:
-        """Count an attempt on a batch of stored messages that no other worker holds."""
-        with self.sessions.begin() as session:
-            ids = list(session.scalars(
-                select(InboundMessage.id).where(InboundMessage.state == "stored")
-                .order_by(InboundMessage.id).limit(size).with_for_update(skip_locked=True)))
-            if ids:
-                session.execute(update(InboundMessage).where(InboundMessage.id.in_(ids))
-                                .values(attempts=InboundMessage.attempts + 1))
-        return ids
+    def _candidates(self, size: int) -> list[tuple[int, int]]:
+        with self.sessions() as session:
+            return [(i, a) for i, a in session.execute(
+                select(InboundMessage.id, InboundMessage.attempts).where(InboundMessage.state == "stored")
+                .order_by(InboundMessage.id).limit(size))]
 
     def process_one(self, inbound_id: int) -> str | None:
+        outcomes = self.process_batch([inbound_id])
+        return next(iter(outcomes), None)
+
+    def process_batch(self, ids: list[int]) -> Counter[str]:
+        outcomes: Counter[str] = Counter()
+        with self.sessions.begin() as session:  # count the attempt first, so a crash is remembered
+            session.execute(update(InboundMessage).where(InboundMessage.id.in_(ids),
+                                                         InboundMessage.state == "stored")
+                            .values(attempts=InboundMessage.attempts + 1))
         try:
             with self.sessions.begin() as session:
-                row = session.scalar(select(InboundMessage).where(
-                    InboundMessage.id == inbound_id, InboundMessage.state == "stored")
-                    .with_for_update(skip_locked=True))
-                if row is None:
-                    return None  # done or held by another worker
+                rows = session.scalars(select(InboundMessage).where(
+                    InboundMessage.id.in_(ids), InboundMessage.state == "stored")
+                    .order_by(InboundMessage.id).with_for_update(skip_locked=True)).all()
+                for row in rows:
+                    outcomes[self._process_row(session, row)] += 1
+        except Exception:  # noqa: BLE001 - the batch itself failed (a database fault): retry alone
+            if len(ids) == 1:
+                log.exception("message_not_processed inbound_id=%s (left stored; retried next poll)", ids[0])
+                return Counter()
+            outcomes = Counter()
+            for inbound_id in ids:
+                outcomes.update(self.process_batch([inbound_id]))
+        return outcomes
+
+    def _process_row(self, session: Session, row: InboundMessage) -> str:
+        item = IntakeItem(raw=row.raw, received_at=row.received_at, inbound_id=row.id,
+                          message_identity=row.identity)
+        try:
+            with session.begin_nested():
                 if row.attempts > MAX_ATTEMPTS:
                     raise RuntimeError(f"processing stopped part-way {row.attempts - 1} times")
-                item = IntakeItem(raw=row.raw, received_at=row.received_at, inbound_id=row.id,
-                                  message_identity=row.identity)
                 ctx = pipeline.Context(self.settings, self.calendar, self.clock, self.classifiers, session)
                 outcome = pipeline.run(item, ctx)
-                row.state = outcome
+                row.state, row.processed_at = outcome, self.clock()
                 row.outcome = item.stop_reason or (item.case_reference or "")
                 row.sent_at = item.parsed.sent_at if item.parsed else None
-                row.processed_at = self.clock()
                 if outcome == "quarantined":
-                    session.add(QuarantineRecord(inbound_id=row.id, reason=item.stop_reason,
-                                                 error_id=uuid.uuid4().hex[:12], created_at=self.clock()))
-            log.info("message_processed inbound_id=%s outcome=%s case_reference=%s",
-                     inbound_id, outcome, item.case_reference or "-")
-            return outcome
+                    self._quarantine(session, row, item.stop_reason, level=logging.INFO)
         except Exception as exc:  # noqa: BLE001 - one message's fault never stops the batch
-            return self._quarantine(inbound_id, exc)
+            where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+            self._quarantine(session, row, f"{type(exc).__name__} while processing: {str(exc)[:300]}",
+                             level=logging.WARNING, error=type(exc).__name__,
+                             at=f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else "-")
+            return "quarantined"
+        log.info("message_processed inbound_id=%s outcome=%s case_reference=%s",
+                 row.id, outcome, item.case_reference or "-")
+        return outcome
 
-    def _quarantine(self, inbound_id: int, exc: BaseException) -> str | None:
+    def _quarantine(self, session: Session, row: InboundMessage, reason: str, *, level: int,
+                    error: str = "-", at: str = "-") -> None:
         error_id = uuid.uuid4().hex[:12]
-        reason = f"{type(exc).__name__} while processing: {str(exc)[:300]}"
-        where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        try:
-            with self.sessions.begin() as session:
-                session.execute(update(InboundMessage).where(InboundMessage.id == inbound_id)
-                                .values(state="quarantined", outcome=reason, processed_at=self.clock()))
-                session.add(QuarantineRecord(inbound_id=inbound_id, reason=reason, error_id=error_id,
-                                             created_at=self.clock()))
-        except Exception:  # noqa: BLE001 - the raw is still stored; the next poll retries
-            log.exception("quarantine_failed inbound_id=%s error_id=%s", inbound_id, error_id)
-            return None
-        log.warning("message_quarantined inbound_id=%s error_id=%s error=%s at=%s:%s",
-                    inbound_id, error_id, type(exc).__name__,
-                    where.filename.rsplit("/", 1)[-1] if where else "-", where.lineno if where else "-")
-        return "quarantined"
+        row.state, row.outcome, row.processed_at = "quarantined", reason, self.clock()
+        session.add(QuarantineRecord(inbound_id=row.id, reason=reason, error_id=error_id,
+                                     created_at=self.clock()))
+        session.flush()
+        log.log(level, "message_quarantined inbound_id=%s error_id=%s error=%s at=%s",
+                row.id, error_id, error, at)
 
 
 def _short_hash(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()[:12]
 
-
-def stored_ids(engine: Engine, states: Iterable[str]) -> list[int]:
-    with session_factory(engine)() as session:
-        return list(session.scalars(select(InboundMessage.id).where(InboundMessage.state.in_(list(states)))))

@@ -1,14 +1,14 @@
 """The statutory timetable of the children's complaints procedure, in working days (pure).
 
 Each event (a complaint received, a Stage 1 response sent, ...) starts one or more
-deadlines; the limits are configurable because councils differ, with the
-defaults from the Regulations and guidance summarised in domain.md.
+deadlines. The limits are configurable because councils differ; the defaults are
+those of the Regulations and guidance as summarised in domain.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from typing import Any
 
@@ -16,6 +16,8 @@ from intake.calendar import WorkingCalendar
 
 
 class Event(StrEnum):
+    """Something that happened on a case and starts a clock."""
+
     complaint_received = "complaint_received"
     stage1_response_sent = "stage1_response_sent"
     stage2_requested = "stage2_requested"
@@ -25,8 +27,14 @@ class Event(StrEnum):
     panel_report_received = "panel_report_received"
 
 
+# The deadlines the law lets the council extend (the complainant is told why).
+EXTENDABLE = frozenset({"stage1_response", "stage2_response"})
+
+
 @dataclass(frozen=True)
 class TimetableLimits:
+    """Working-day limits; validated on construction so bad configuration fails at load time."""
+
     acknowledgement: int = 3
     stage1_response: int = 10
     stage1_response_extended: int = 20
@@ -43,26 +51,28 @@ class TimetableLimits:
             value = getattr(self, f.name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ValueError(f"{f.name} must be a whole number of working days of at least 1, got {value!r}")
-        for normal in ("stage1_response", "stage2_response"):
+        for normal in EXTENDABLE:
             if getattr(self, f"{normal}_extended") < getattr(self, normal):
                 raise ValueError(f"{normal}_extended must not be shorter than {normal}")
 
 
-# deadline → (event that starts it, who must act, has an extended limit)
-DEADLINES: dict[str, tuple[Event, str, bool]] = {
-    "acknowledgement": (Event.complaint_received, "complaints team", False),
-    "stage1_response": (Event.complaint_received, "service manager", True),
-    "stage2_request": (Event.stage1_response_sent, "complainant", False),
-    "stage2_response": (Event.stage2_requested, "investigating and adjudicating officers", True),
-    "stage3_request": (Event.stage2_adjudication_sent, "complainant", False),
-    "stage3_panel": (Event.stage3_requested, "review panel", False),
-    "panel_report": (Event.panel_held, "review panel", False),
-    "final_response": (Event.panel_report_received, "director", False),
+# deadline -> (the event that starts its clock, who must act); in procedure order.
+DEADLINES: dict[str, tuple[Event, str]] = {
+    "acknowledgement": (Event.complaint_received, "complaints team"),
+    "stage1_response": (Event.complaint_received, "service manager"),
+    "stage2_request": (Event.stage1_response_sent, "complainant"),
+    "stage2_response": (Event.stage2_requested, "investigating and adjudicating officers"),
+    "stage3_request": (Event.stage2_adjudication_sent, "complainant"),
+    "stage3_panel": (Event.stage3_requested, "review panel"),
+    "panel_report": (Event.panel_held, "review panel"),
+    "final_response": (Event.panel_report_received, "director"),
 }
 
 
 @dataclass(frozen=True)
 class DueDate:
+    """One deadline as computed, with the calendar version so a stored date can be explained later."""
+
     deadline: str
     event: Event
     event_date: dt.date
@@ -74,39 +84,50 @@ class DueDate:
     calendar_version: str
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["event"] = self.event.value
-        for key in ("event_date", "due_date", "extended_due_date"):
-            data[key] = data[key].isoformat() if data[key] else None
-        return data
+        """Plain JSON types: ISO dates, the event's name."""
+        extended = self.extended_due_date
+        return {"deadline": self.deadline, "event": self.event.value, "event_date": self.event_date.isoformat(),
+                "working_days": self.working_days, "due_date": self.due_date.isoformat(),
+                "extended_working_days": self.extended_working_days,
+                "extended_due_date": extended.isoformat() if extended else None,
+                "who": self.who, "calendar_version": self.calendar_version}
 
 
 def parse_event(name: str) -> Event:
+    """An Event from its name, with an error that lists the valid names (for the CLI and config)."""
     try:
         return Event(name)
     except ValueError:
         raise ValueError(f"unknown event {name!r}; expected one of: {', '.join(e.value for e in Event)}") from None
 
 
+def _limit(deadline: str, limits: TimetableLimits, extended: bool) -> int:
+    if deadline not in DEADLINES:
+        raise ValueError(f"unknown deadline {deadline!r}; expected one of: {', '.join(DEADLINES)}")
+    if extended and deadline not in EXTENDABLE:
+        raise ValueError(f"{deadline} has no extended limit; only {', '.join(sorted(EXTENDABLE))} do")
+    return int(getattr(limits, f"{deadline}_extended" if extended else deadline))
+
+
 def due_date(deadline: str, event_date: dt.date, calendar: WorkingCalendar,
              limits: TimetableLimits = TimetableLimits(), extended: bool = False) -> dt.date:
-    days = getattr(limits, f"{deadline}_extended" if extended else deadline)
-    return calendar.add_working_days(event_date, days)
+    """The date one deadline falls on, counting from the event that starts it."""
+    return calendar.add_working_days(event_date, _limit(deadline, limits, extended))
 
 
 def due_dates(event: Event, on: dt.date, calendar: WorkingCalendar,
               limits: TimetableLimits = TimetableLimits()) -> list[DueDate]:
     """Every deadline that `event` on `on` starts, with its extended date where the law allows one."""
+    event = parse_event(event)
     result = []
-    for deadline, (starts_on, who, extendable) in DEADLINES.items():
+    for deadline, (starts_on, who) in DEADLINES.items():
         if starts_on is not event:
             continue
-        days = getattr(limits, deadline)
-        extended_days = getattr(limits, f"{deadline}_extended") if extendable else None
+        days = _limit(deadline, limits, extended=False)
+        extended_days = _limit(deadline, limits, extended=True) if deadline in EXTENDABLE else None
         result.append(DueDate(
             deadline=deadline, event=event, event_date=on, working_days=days,
-            due_date=calendar.add_working_days(on, days),
-            extended_working_days=extended_days,
+            due_date=calendar.add_working_days(on, days), extended_working_days=extended_days,
             extended_due_date=calendar.add_working_days(on, extended_days) if extended_days else None,
             who=who, calendar_version=calendar.version))
     return result
