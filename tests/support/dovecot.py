@@ -121,6 +121,7 @@ class DovecotServer:
         for attempt in range(3):
             if not keep_port:
                 self.port = _free_port(self.host)
+            self._run_dir = self._pick_run_dir()  # stop() after a failed try may remove it
             self._write_config()
             log_size = _size(self.log_path)
             try:
@@ -219,7 +220,6 @@ class DovecotServer:
         os.chown(self.home, uid, gid)
         os.chown(self.mail_root / "tmp", uid, gid)
         (self.mail_root / "tmp").chmod(0o1777)
-        self._run_dir = self._pick_run_dir()
 
     def _pick_run_dir(self) -> Path:
         """Dovecot's base_dir; a short private one under /tmp if base_dir is too deep for sockets."""
