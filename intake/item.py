@@ -105,6 +105,9 @@ class IntakeItem:
     eligibility: Eligibility = field(default_factory=Eligibility)
     case_id: int | None = None
     case_reference: str | None = None
+    # The case row once logged: stages share this one object (the session only holds it weakly).
+    case: Any = None
+    due_dates: dict[str, dt.date] = field(default_factory=dict)
     outcome: str = ""
     stop_reason: str = ""
 

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -86,37 +86,47 @@ class Runner:
             self._store_batch(source, batch, report)
 
     def _store_batch(self, source: Source, batch: list[SourceMessage], report: PollReport) -> None:
-        """Store raw in one commit; each message in a savepoint so one conflict spoils nothing."""
-        with self.sessions.begin() as session:
-            for message in batch:
+        """Store a batch raw in one commit; if another worker raced us, store one by one."""
+        prepared = [(message, *message_identity(message.raw)) for message in batch]
+        try:
+            with self.sessions.begin() as session:
+                stored, copies = self._store_all(session, source.name, prepared)
+        except IntegrityError:
+            stored = copies = 0
+            for one in prepared:
                 try:
-                    with session.begin_nested():
-                        new = self._store_one(session, source.name, message)
-                except IntegrityError:  # another worker stored it meanwhile
-                    new = False
-                    log.info("message_already_stored source_key_hash=%s", _short_hash(message.source_key))
-                if new:
-                    report.stored += 1
-                else:
-                    report.copies += 1
+                    with self.sessions.begin() as session:
+                        new, copy = self._store_all(session, source.name, [one])
+                except IntegrityError:  # stored by another worker meanwhile
+                    new, copy = 0, 1
+                    log.info("message_already_stored source_key_hash=%s", _short_hash(one[0].source_key))
+                stored, copies = stored + new, copies + copy
+        report.stored += stored
+        report.copies += copies
         source.mark_stored(m.source_key for m in batch)
 
-    def _store_one(self, session: Session, source_name: str, message: SourceMessage) -> bool:
-        identity, message_id = message_identity(message.raw)
-        inbound = session.scalar(select(InboundMessage).where(InboundMessage.identity == identity))
-        new = inbound is None
-        if inbound is None:
-            inbound = InboundMessage(
-                identity=identity, sha256=hashlib.sha256(message.raw).hexdigest(),
-                message_id_header=message_id, channel="email", raw=message.raw,
-                size=len(message.raw), received_at=message.received_at, state="stored",
-                stored_at=self.clock())
-            session.add(inbound)
-            session.flush()
-        session.add(MailboxEntry(source=source_name, source_key=message.source_key,
-                                 inbound_id=inbound.id, seen_at=self.clock()))
-        session.flush()
-        return new
+    def _store_all(self, session: Session, source_name: str,
+                   prepared: list[tuple[SourceMessage, str, str | None]]) -> tuple[int, int]:
+        """(new records, copies of known ones): two multi-row inserts, whatever the batch size."""
+        ids = dict(session.execute(select(InboundMessage.identity, InboundMessage.id).where(
+            InboundMessage.identity.in_({identity for _, identity, _ in prepared}))).all())
+        now = self.clock()
+        rows: dict[str, dict[str, object]] = {}
+        for message, identity, message_id in prepared:
+            if identity not in ids and identity not in rows:
+                rows[identity] = dict(
+                    identity=identity, sha256=hashlib.sha256(message.raw).hexdigest(),
+                    message_id_header=message_id, channel="email", raw=message.raw, size=len(message.raw),
+                    received_at=message.received_at, sent_at=None, state="stored", outcome="", attempts=0,
+                    stored_at=now, processed_at=None)
+        if rows:
+            inserted = session.execute(insert(InboundMessage).returning(InboundMessage.identity, InboundMessage.id),
+                                       list(rows.values()))
+            ids.update({identity: row_id for identity, row_id in inserted})
+        session.execute(insert(MailboxEntry), [
+            dict(source=source_name, source_key=message.source_key, inbound_id=ids[identity], seen_at=now)
+            for message, identity, _ in prepared])
+        return len(rows), len(prepared) - len(rows)
 
     # -- processing --------------------------------------------------------------
 

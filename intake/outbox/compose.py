@@ -25,8 +25,12 @@ def queue_email(session: Session, settings: Settings, *, dedupe_key: str, purpos
                 to: str, subject: str, body_text: str, body_html: str | None, now: dt.datetime,
                 case_id: int | None = None, in_reply_to: str = "",
                 auto_submitted: bool = True) -> OutboxMessage:
-    """Queue once per dedupe key: asking twice returns the row already queued."""
-    existing = session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key))
+    """Queue once per dedupe key: asking twice returns the row already queued.
+
+    Nothing is flushed here, so a case's rows go to the database together at commit.
+    """
+    with session.no_autoflush:
+        existing = session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key))
     if existing is not None:
         return existing
     domain = settings.from_address.rpartition("@")[2] or "localhost"
@@ -37,5 +41,4 @@ def queue_email(session: Session, settings: Settings, *, dedupe_key: str, purpos
         in_reply_to=in_reply_to if _MESSAGE_ID.match(in_reply_to or "") else None,
         auto_submitted=auto_submitted, state="queued", next_attempt_at=now, created_at=now)
     session.add(row)
-    session.flush()
     return row

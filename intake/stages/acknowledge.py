@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from intake.acknowledgements import render_acknowledgement
 from intake.case_log import record_event
-from intake.db.models import Case, Deadline, OutboxMessage
+from intake.db.models import Case, OutboxMessage
 from intake.item import Flag, IntakeItem
 from intake.outbox.compose import queue_email
 from intake.pipeline import Context
@@ -26,8 +26,7 @@ from intake.stages import stage
 def acknowledge(item: IntakeItem, ctx: Context) -> None:
     session = ctx.session
     assert session is not None and item.case_id is not None and item.parsed is not None
-    case = session.get(Case, item.case_id)
-    assert case is not None
+    case: Case = item.case
     now = ctx.clock()
     if Flag.safeguarding in item.flags:
         _alert_duty_manager(item, ctx, case, now)
@@ -36,16 +35,14 @@ def acknowledge(item: IntakeItem, ctx: Context) -> None:
         case.acknowledgement = "held"
         record_event(session, case, now, "system", "acknowledgement_held", reasons=reasons)
         return
-    stage1 = session.scalar(select(Deadline.due_date).where(
-        Deadline.case_id == case.id, Deadline.deadline == "stage1_response"))
-    rendered = render_acknowledgement(case, ctx.settings, stage1)
+    rendered = render_acknowledgement(case, ctx.settings, item.due_dates.get("stage1_response"))
     row = queue_email(session, ctx.settings, dedupe_key=f"acknowledgement:{case.id}",
                       purpose="acknowledgement", to=case.complainant_email,
                       subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
                       now=now, case_id=case.id, in_reply_to=item.parsed.message_id)
     case.acknowledgement = "queued"
     record_event(session, case, now, "system", "acknowledgement_queued",
-                 outbox_id=row.id, template=rendered.template)
+                 message_id=row.message_id, template=rendered.template)
 
 
 def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> list[str]:
@@ -68,10 +65,11 @@ def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetim
 
 def _replies_today(ctx: Context, address: str, now: dt.datetime) -> int:
     assert ctx.session is not None
-    return ctx.session.scalar(select(func.count(OutboxMessage.id)).where(
-        OutboxMessage.to_address == address, OutboxMessage.auto_submitted.is_(True),
-        OutboxMessage.purpose == "acknowledgement",
-        OutboxMessage.created_at >= now - dt.timedelta(days=1))) or 0
+    with ctx.session.no_autoflush:  # this message's own rows are not replies sent today
+        return ctx.session.scalar(select(func.count(OutboxMessage.id)).where(
+            OutboxMessage.to_address == address, OutboxMessage.auto_submitted.is_(True),
+            OutboxMessage.purpose == "acknowledgement",
+            OutboxMessage.created_at >= now - dt.timedelta(days=1))) or 0
 
 
 def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> None:
@@ -88,7 +86,7 @@ def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.date
                       subject=f"URGENT safeguarding: {case.reference}",
                       body_text=render("notice/duty/safeguarding_alert.txt.j2", **context),
                       body_html=None, now=now, case_id=case.id)
-    record_event(ctx.session, case, now, "system", "safeguarding_alert_queued", outbox_id=row.id)
+    record_event(ctx.session, case, now, "system", "safeguarding_alert_queued", message_id=row.message_id)
 
 
 STAGE = acknowledge

@@ -32,7 +32,7 @@ def log_case(item: IntakeItem, ctx: Context) -> None:
         hits=[h.to_json() for h in item.hits], received_at=item.received_at)
     session.add(case)
     session.flush()
-    item.case_id, item.case_reference = case.id, case.reference
+    item.case, item.case_id, item.case_reference = case, case.id, case.reference
     record_event(session, case, ctx.clock(), "system", "case_logged",
                  inbound_id=item.inbound_id, category=case.category,
                  confidence=item.confidence, model=item.category_model, flags=case.flags,
