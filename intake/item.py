@@ -103,7 +103,6 @@ class IntakeItem:
     confidence: float = 0.0
     category_model: str = ""
     eligibility: Eligibility = field(default_factory=Eligibility)
-    case_id: int | None = None
     case_reference: str | None = None
     # The case row once logged: stages share this one object (the session only holds it weakly).
     case: Any = None

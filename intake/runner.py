@@ -133,10 +133,11 @@ class Runner:
     def process_pending(self, report: PollReport | None = None, limit: int | None = None) -> PollReport:
         """Process stored messages: fresh ones in batches, ones that failed part-way alone.
 
-        A batch is one transaction with a savepoint per message, so one message's
-        fault rolls back that message only, and a crash rolls back the batch whole
-        (to be done again, never twice). A message that was tried before and did
-        not finish is taken alone, so a poison message cannot take others with it.
+        A batch is one transaction: a crash rolls it back whole (to be done again,
+        never twice), and a fault in one message rolls it back and redoes its
+        messages one at a time, so only the faulty one is quarantined. A message
+        tried before that did not finish is taken alone, so a poison message
+        cannot take others with it.
         """
         report = report or PollReport()
         tried: set[int] = set()
@@ -161,48 +162,63 @@ class Runner:
         outcomes = self.process_batch([inbound_id])
         return next(iter(outcomes), None)
 
-    def process_batch(self, ids: list[int]) -> Counter[str]:
+    def process_batch(self, ids: list[int], *, count_attempt: bool = True) -> Counter[str]:
+        """One transaction for the batch; if any message in it fails, redo them one by one."""
+        if count_attempt:  # counted first, in its own commit, so a crash is remembered
+            with self.sessions.begin() as session:
+                session.execute(update(InboundMessage).where(InboundMessage.id.in_(ids),
+                                                             InboundMessage.state == "stored")
+                                .values(attempts=InboundMessage.attempts + 1))
+        if len(ids) == 1:
+            return self._process_alone(ids[0])
         outcomes: Counter[str] = Counter()
-        with self.sessions.begin() as session:  # count the attempt first, so a crash is remembered
-            session.execute(update(InboundMessage).where(InboundMessage.id.in_(ids),
-                                                         InboundMessage.state == "stored")
-                            .values(attempts=InboundMessage.attempts + 1))
         try:
             with self.sessions.begin() as session:
-                rows = session.scalars(select(InboundMessage).where(
-                    InboundMessage.id.in_(ids), InboundMessage.state == "stored")
-                    .order_by(InboundMessage.id).with_for_update(skip_locked=True)).all()
-                for row in rows:
+                for row in self._lock_rows(session, ids):
                     outcomes[self._process_row(session, row)] += 1
-        except Exception:  # noqa: BLE001 - the batch itself failed (a database fault): retry alone
-            if len(ids) == 1:
-                log.exception("message_not_processed inbound_id=%s (left stored; retried next poll)", ids[0])
-                return Counter()
+        except Exception:  # noqa: BLE001 - one message failed: the batch rolled back, take each alone
             outcomes = Counter()
             for inbound_id in ids:
-                outcomes.update(self.process_batch([inbound_id]))
+                outcomes.update(self.process_batch([inbound_id], count_attempt=False))
         return outcomes
 
-    def _process_row(self, session: Session, row: InboundMessage) -> str:
-        item = IntakeItem(raw=row.raw, received_at=row.received_at, inbound_id=row.id,
-                          message_identity=row.identity)
+    def _lock_rows(self, session: Session, ids: list[int]) -> list[InboundMessage]:
+        """The stored rows among ids that no other worker holds (PostgreSQL: SKIP LOCKED)."""
+        return list(session.scalars(select(InboundMessage).where(
+            InboundMessage.id.in_(ids), InboundMessage.state == "stored")
+            .order_by(InboundMessage.id).with_for_update(skip_locked=True)))
+
+    def _process_alone(self, inbound_id: int) -> Counter[str]:
+        """One message, one transaction; a fault rolls it back and quarantines it, raw kept."""
         try:
-            with session.begin_nested():
-                if row.attempts > MAX_ATTEMPTS:
-                    raise RuntimeError(f"processing stopped part-way {row.attempts - 1} times")
-                ctx = pipeline.Context(self.settings, self.calendar, self.clock, self.classifiers, session)
-                outcome = pipeline.run(item, ctx)
-                row.state, row.processed_at = outcome, self.clock()
-                row.outcome = item.stop_reason or (item.case_reference or "")
-                row.sent_at = item.parsed.sent_at if item.parsed else None
-                if outcome == "quarantined":
-                    self._quarantine(session, row, item.stop_reason, level=logging.INFO)
+            with self.sessions.begin() as session:
+                rows = self._lock_rows(session, [inbound_id])
+                return Counter(self._process_row(session, row) for row in rows)
         except Exception as exc:  # noqa: BLE001 - one message's fault never stops the batch
             where = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-            self._quarantine(session, row, f"{type(exc).__name__} while processing: {str(exc)[:300]}",
-                             level=logging.WARNING, error=type(exc).__name__,
-                             at=f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else "-")
-            return "quarantined"
+            try:
+                with self.sessions.begin() as session:
+                    for row in self._lock_rows(session, [inbound_id]):
+                        self._quarantine(session, row, f"{type(exc).__name__} while processing: {str(exc)[:300]}",
+                                         level=logging.WARNING, error=type(exc).__name__,
+                                         at=f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else "-")
+            except Exception:  # noqa: BLE001 - the raw is still stored; the next poll retries
+                log.exception("message_not_processed inbound_id=%s (left stored; retried next poll)", inbound_id)
+                return Counter()
+            return Counter({"quarantined": 1})
+
+    def _process_row(self, session: Session, row: InboundMessage) -> str:
+        if row.attempts > MAX_ATTEMPTS:
+            raise RuntimeError(f"processing stopped part-way {row.attempts - 1} times")
+        item = IntakeItem(raw=row.raw, received_at=row.received_at, inbound_id=row.id,
+                          message_identity=row.identity)
+        ctx = pipeline.Context(self.settings, self.calendar, self.clock, self.classifiers, session)
+        outcome = pipeline.run(item, ctx)
+        row.state, row.processed_at = outcome, self.clock()
+        row.outcome = item.stop_reason or (item.case_reference or "")
+        row.sent_at = item.parsed.sent_at if item.parsed else None
+        if outcome == "quarantined":
+            self._quarantine(session, row, item.stop_reason, level=logging.INFO)
         log.info("message_processed inbound_id=%s outcome=%s case_reference=%s",
                  row.id, outcome, item.case_reference or "-")
         return outcome

@@ -196,6 +196,8 @@ class OutboxMessage(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[dt.datetime | None]
 
+    case: Mapped[Case | None] = relationship()
+
 
 class QuarantineRecord(Base):
     """A message that could not be processed: kept raw (in inbound_messages) with the reason."""

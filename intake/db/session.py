@@ -47,7 +47,12 @@ def _sqlite_begin_immediate(connection: Any) -> None:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)
+    from intake.case_log import forget_counters, write_counters
+
+    factory = sessionmaker(engine, expire_on_commit=False)
+    event.listen(factory, "before_commit", write_counters)
+    event.listen(factory, "after_rollback", forget_counters)
+    return factory
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.config import Settings
-from intake.db.models import OutboxMessage
+from intake.db.models import Case, OutboxMessage
 
 _MESSAGE_ID = re.compile(r"^<[^<>\s@]+@[^<>\s@]+>$")
 
@@ -23,7 +23,7 @@ def one_line(value: str, limit: int = 300) -> str:
 
 def queue_email(session: Session, settings: Settings, *, dedupe_key: str, purpose: str,
                 to: str, subject: str, body_text: str, body_html: str | None, now: dt.datetime,
-                case_id: int | None = None, in_reply_to: str = "",
+                case: Case | None = None, in_reply_to: str = "",
                 auto_submitted: bool = True) -> OutboxMessage:
     """Queue once per dedupe key: asking twice returns the row already queued.
 
@@ -35,7 +35,7 @@ def queue_email(session: Session, settings: Settings, *, dedupe_key: str, purpos
         return existing
     domain = settings.from_address.rpartition("@")[2] or "localhost"
     row = OutboxMessage(
-        dedupe_key=dedupe_key, case_id=case_id, purpose=purpose, channel="email",
+        dedupe_key=dedupe_key, case=case, purpose=purpose, channel="email",
         to_address=one_line(to, 320), subject=one_line(subject), body_text=body_text,
         body_html=body_html, message_id=make_msgid(idstring=purpose.replace("_", "-"), domain=domain),
         in_reply_to=in_reply_to if _MESSAGE_ID.match(in_reply_to or "") else None,

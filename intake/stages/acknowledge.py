@@ -25,7 +25,7 @@ from intake.stages import stage
 @stage
 def acknowledge(item: IntakeItem, ctx: Context) -> None:
     session = ctx.session
-    assert session is not None and item.case_id is not None and item.parsed is not None
+    assert session is not None and item.case is not None and item.parsed is not None
     case: Case = item.case
     now = ctx.clock()
     if Flag.safeguarding in item.flags:
@@ -36,10 +36,10 @@ def acknowledge(item: IntakeItem, ctx: Context) -> None:
         record_event(session, case, now, "system", "acknowledgement_held", reasons=reasons)
         return
     rendered = render_acknowledgement(case, ctx.settings, item.due_dates.get("stage1_response"))
-    row = queue_email(session, ctx.settings, dedupe_key=f"acknowledgement:{case.id}",
+    row = queue_email(session, ctx.settings, dedupe_key=f"acknowledgement:{case.reference}",
                       purpose="acknowledgement", to=case.complainant_email,
                       subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-                      now=now, case_id=case.id, in_reply_to=item.parsed.message_id)
+                      now=now, case=case, in_reply_to=item.parsed.message_id)
     case.acknowledgement = "queued"
     record_event(session, case, now, "system", "acknowledgement_queued",
                  message_id=row.message_id, template=rendered.template)
@@ -81,11 +81,11 @@ def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.date
                "received_at": case.received_at.astimezone(ctx.settings.tz),
                "case_url": f"{ctx.settings.base_url.rstrip('/')}/cases/{case.reference}",
                "evidence": evidence}
-    row = queue_email(ctx.session, ctx.settings, dedupe_key=f"safeguarding_alert:{case.id}",
+    row = queue_email(ctx.session, ctx.settings, dedupe_key=f"safeguarding_alert:{case.reference}",
                       purpose="safeguarding_alert", to=ctx.settings.duty_address,
                       subject=f"URGENT safeguarding: {case.reference}",
                       body_text=render("notice/duty/safeguarding_alert.txt.j2", **context),
-                      body_html=None, now=now, case_id=case.id)
+                      body_html=None, now=now, case=case)
     record_event(ctx.session, case, now, "system", "safeguarding_alert_queued", message_id=row.message_id)
 
 

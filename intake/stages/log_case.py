@@ -30,9 +30,8 @@ def log_case(item: IntakeItem, ctx: Context) -> None:
         eligibility_decision=item.eligibility.decision.value,
         eligibility_reasons=[h.to_json() for h in item.eligibility.reasons],
         hits=[h.to_json() for h in item.hits], received_at=item.received_at)
-    session.add(case)
-    session.flush()
-    item.case, item.case_id, item.case_reference = case, case.id, case.reference
+    session.add(case)  # written with the rest of the batch at commit; related rows link by object
+    item.case, item.case_reference = case, case.reference
     record_event(session, case, ctx.clock(), "system", "case_logged",
                  inbound_id=item.inbound_id, category=case.category,
                  confidence=item.confidence, model=item.category_model, flags=case.flags,

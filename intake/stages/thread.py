@@ -74,7 +74,7 @@ def _attach(item: IntakeItem, ctx: Context, case: Case) -> None:
     session.add(CaseMessage(case_id=case.id, inbound_id=item.inbound_id, role=role))
     record_event(session, case, ctx.clock(), "system", "message_added", inbound_id=item.inbound_id,
                  role=role, flags=sorted(f.value for f in item.flags))
-    item.case_id = case.id
+    item.case = case
     requested = _requested_stage(item, case)
     due = _start_escalation_clock(item, ctx, case, requested) if requested else None
     context = {"case": {"reference": case.reference}, "council": ctx.settings.council.template_context(),
@@ -84,7 +84,7 @@ def _attach(item: IntakeItem, ctx: Context, case: Case) -> None:
                "deadline_label": ESCALATION_CLOCKS[requested][2] if due and requested else "",
                "due_date": due}
     queue_email(session, ctx.settings, dedupe_key=f"case_message:{item.inbound_id}", purpose="case_message_notice",
-                to=ctx.settings.council.team_email, case_id=case.id, now=ctx.clock(),
+                to=ctx.settings.council.team_email, case=case, now=ctx.clock(),
                 subject=f"{case.reference}: {'Stage ' + str(requested) + ' requested' if due else 'new message'}",
                 body_text=render("notice/officer/case_message.txt.j2", **context), body_html=None)
 
