@@ -33,7 +33,7 @@ log = logging.getLogger("intake.runner")
 
 STORE_BATCH = 200
 CLAIM_BATCH = 500
-PROCESS_BATCH = 50
+PROCESS_BATCH = 100
 MAX_ATTEMPTS = 3
 
 

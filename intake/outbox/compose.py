@@ -24,15 +24,18 @@ def one_line(value: str, limit: int = 300) -> str:
 def queue_email(session: Session, settings: Settings, *, dedupe_key: str, purpose: str,
                 to: str, subject: str, body_text: str, body_html: str | None, now: dt.datetime,
                 case: Case | None = None, in_reply_to: str = "",
-                auto_submitted: bool = True) -> OutboxMessage:
+                auto_submitted: bool = True, new_case: bool = False) -> OutboxMessage:
     """Queue once per dedupe key: asking twice returns the row already queued.
 
     Nothing is flushed here, so a case's rows go to the database together at commit.
+    A case logged in this transaction cannot have a row yet, so `new_case` skips the
+    look-up; the unique dedupe key still stands guard.
     """
-    with session.no_autoflush:
-        existing = session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key))
-    if existing is not None:
-        return existing
+    if not new_case:
+        with session.no_autoflush:
+            existing = session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key))
+        if existing is not None:
+            return existing
     domain = settings.from_address.rpartition("@")[2] or "localhost"
     row = OutboxMessage(
         dedupe_key=dedupe_key, case=case, purpose=purpose, channel="email",

@@ -9,6 +9,7 @@ of automatic replies today.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from sqlalchemy import func, select
 
@@ -20,6 +21,9 @@ from intake.outbox.compose import queue_email
 from intake.pipeline import Context
 from intake.rendering import render
 from intake.stages import stage
+
+
+REPLIES_TODAY = "replies_today"
 
 
 @stage
@@ -39,8 +43,9 @@ def acknowledge(item: IntakeItem, ctx: Context) -> None:
     row = queue_email(session, ctx.settings, dedupe_key=f"acknowledgement:{case.reference}",
                       purpose="acknowledgement", to=case.complainant_email,
                       subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-                      now=now, case=case, in_reply_to=item.parsed.message_id)
+                      now=now, case=case, in_reply_to=item.parsed.message_id, new_case=True)
     case.acknowledgement = "queued"
+    session.info[REPLIES_TODAY][case.complainant_email] += 1
     record_event(session, case, now, "system", "acknowledgement_queued",
                  message_id=row.message_id, template=rendered.template)
 
@@ -64,12 +69,22 @@ def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetim
 
 
 def _replies_today(ctx: Context, address: str, now: dt.datetime) -> int:
+    """Automatic acknowledgements to this address in the last 24 hours, this batch included.
+
+    Counted for every address in one query per transaction, then kept up to date
+    as this transaction queues more.
+    """
     assert ctx.session is not None
-    with ctx.session.no_autoflush:  # this message's own rows are not replies sent today
-        return ctx.session.scalar(select(func.count(OutboxMessage.id)).where(
-            OutboxMessage.to_address == address, OutboxMessage.auto_submitted.is_(True),
-            OutboxMessage.purpose == "acknowledgement",
-            OutboxMessage.created_at >= now - dt.timedelta(days=1))) or 0
+    counts: Counter[str] | None = ctx.session.info.get(REPLIES_TODAY)
+    if counts is None:
+        with ctx.session.no_autoflush:
+            rows = ctx.session.execute(
+                select(OutboxMessage.to_address, func.count(OutboxMessage.id)).where(
+                    OutboxMessage.auto_submitted.is_(True), OutboxMessage.purpose == "acknowledgement",
+                    OutboxMessage.created_at >= now - dt.timedelta(days=1))
+                .group_by(OutboxMessage.to_address)).all()
+        counts = ctx.session.info[REPLIES_TODAY] = Counter({to: n for to, n in rows})
+    return counts[address]
 
 
 def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> None:
@@ -85,7 +100,7 @@ def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.date
                       purpose="safeguarding_alert", to=ctx.settings.duty_address,
                       subject=f"URGENT safeguarding: {case.reference}",
                       body_text=render("notice/duty/safeguarding_alert.txt.j2", **context),
-                      body_html=None, now=now, case=case)
+                      body_html=None, now=now, case=case, new_case=True)
     record_event(ctx.session, case, now, "system", "safeguarding_alert_queued", message_id=row.message_id)
 
 

@@ -59,10 +59,12 @@ def _find_case(ctx: Context, reference: str | None, in_reply_to: tuple[str, ...]
         case = ctx.session.scalar(select(Case).where(Case.reference == reference.upper()))
         if case is not None:
             return case
-    if in_reply_to:
+    # Our Message-IDs end in our own domain: only those can point at a message we sent.
+    ours = [m for m in in_reply_to if m.lower().endswith(f"@{ctx.settings.from_address.rpartition('@')[2].lower()}>")]
+    if ours:
         return ctx.session.scalar(
             select(Case).join(OutboxMessage, OutboxMessage.case_id == Case.id)
-            .where(OutboxMessage.message_id.in_(in_reply_to)).limit(1))
+            .where(OutboxMessage.message_id.in_(ours)).limit(1))
     return None
 
 

@@ -151,3 +151,28 @@ def test_a_stage_2_request_starts_its_clock_and_tells_the_team(settings: Setting
         assert "Stage 2" in notice.subject and "pat.example" not in notice.body_text
         actions = [e.action for e in session.scalars(select(CaseEvent).order_by(CaseEvent.id))]
         assert "escalation_requested" in actions and "message_added" in actions
+
+
+def test_no_more_automatic_replies_to_one_address_than_allowed(settings: Settings, engine: Engine) -> None:
+    assert settings.mailbox.path
+    for n in range(5):  # all five land in one batch
+        deliver(settings.mailbox.path, make_mail(f"Complaint {n}: I am unhappy that the visit was cancelled."))
+    Runner(settings, engine).poll_once(source_for(settings))
+    with session_factory(engine)() as session:
+        states = sorted(c.acknowledgement for c in session.scalars(select(Case)))
+    limit = settings.max_auto_replies_per_address_per_day
+    assert states == ["held"] * (5 - limit) + ["queued"] * limit
+
+
+def test_a_reply_to_our_acknowledgement_joins_the_case_without_a_reference(settings: Settings, engine: Engine) -> None:
+    assert settings.mailbox.path
+    deliver(settings.mailbox.path, make_mail("I am complaining about my social worker not visiting."))
+    runner = Runner(settings, engine)
+    runner.poll_once(source_for(settings))
+    with session_factory(engine)() as session:
+        ours = session.scalars(select(OutboxMessage)).one().message_id
+    assert ours.endswith("@northshire.example.org>")
+    deliver(settings.mailbox.path, make_mail("Thank you. One more thing: she has not called me back either.",
+                                             subject="Re: your message", headers={"In-Reply-To": ours}))
+    assert runner.poll_once(source_for(settings)).outcomes["reply_to_case"] == 1
+    assert count(engine, Case) == 1
