@@ -36,6 +36,8 @@ class IdleWatcher(threading.Thread):
                     self.on_new_mail()
                 delay = 1.0
             except SourceUnavailable as exc:
+                if self.stopping.is_set():
+                    return
                 log.warning("idle_reconnect_in=%.0fs error=%s", delay, str(exc)[:120])
                 self.stopping.wait(delay)
                 delay = min(delay * 2, 300.0)

@@ -121,9 +121,14 @@ class ImapSource:
 
     # -- reading ---------------------------------------------------------------------
 
-    def keys(self) -> set[str]:
+    def _search_all(self) -> list[int]:
+        """Every UID in the folder now: NOOP first, so a long-lived session sees new arrivals."""
         client = self.connect()
-        return {self._key(uid) for uid in self._call(client.search, "ALL")}
+        self._call(client.noop)
+        return sorted(self._call(client.search, "ALL"))
+
+    def keys(self) -> set[str]:
+        return {self._key(uid) for uid in self._search_all()}
 
     def moved_message_ids(self) -> set[str] | None:
         """Message-IDs in the processed folder (lower case), to account for mail we moved there."""
@@ -158,8 +163,8 @@ class ImapSource:
             yield from self._fetch_new(is_known)
 
     def _fetch_new(self, is_known: KnownKeys) -> Iterator[SourceMessage]:
+        uids = self._search_all()
         client = self.connect()
-        uids = sorted(self._call(client.search, "ALL"))
         for start in range(0, len(uids), FETCH_BATCH):
             chunk = uids[start:start + FETCH_BATCH]
             known = is_known([self._key(uid) for uid in chunk])

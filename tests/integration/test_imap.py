@@ -231,3 +231,36 @@ def test_kill_9_mid_message_then_restart_loses_and_doubles_nothing(tmp_path: Pat
     assert count(engine, Case) == 3 and count(engine, MailboxEntry) == 3
     client = dovecot.client()
     assert client.select_folder("Processed")[b"EXISTS"] == 3 and client.select_folder("INBOX")[b"EXISTS"] == 0
+
+
+def test_intake_run_wakes_on_idle_long_before_the_poll_interval(tmp_path: Path, database_url: str,
+                                                                  engine: Engine, dovecot: DovecotServer) -> None:
+    config_file = tmp_path / "intake.toml"
+    config_file.write_text("[mailbox]\npoll_interval_seconds = 600\n")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "INTAKE_DATABASE_URL": database_url,
+           "INTAKE_OUTBOUND_URL": f"folder://{tmp_path / 'outbox'}", "INTAKE_CONFIG": str(config_file),
+           **imap_environ(dovecot)}
+    service = subprocess.Popen([sys.executable, "-m", "intake", "run"], env=env, cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(3)  # the first poll (at start) has run; the next is ten minutes away
+        dovecot.append(complaint(7))
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and count(engine, Case) == 0:
+            time.sleep(0.5)
+        assert count(engine, Case) == 1
+    finally:
+        service.send_signal(signal.SIGTERM)
+        _, stderr = service.communicate(timeout=30)
+    assert service.returncode == 0, stderr
+
+
+def test_mail_from_before_go_live_is_logged_but_not_acknowledged(tmp_path: Path, database_url: str,
+                                                                 engine: Engine, dovecot: DovecotServer) -> None:
+    dovecot.append(complaint(1), internal_date=dt.datetime(2026, 10, 1, 9, tzinfo=dt.timezone.utc))
+    dovecot.append(complaint(2))
+    settings = imap_settings(tmp_path, database_url, dovecot, "[mailbox]\ngo_live_cutoff = 2026-11-01\n")
+    Runner(settings, engine).poll_once(source(settings))
+    with session_factory(engine)() as session:
+        states = {c.received_at.date() < dt.date(2026, 11, 1): c.acknowledgement for c in session.scalars(select(Case))}
+    assert states == {True: "held", False: "queued"}
