@@ -20,7 +20,10 @@ class Analyser:
 
     def analyse(self, raw: bytes, received_at: dt.datetime) -> dict[str, Any]:
         item = IntakeItem(raw=raw, received_at=received_at)
-        outcome = pipeline.run(item, self.ctx, pipeline.ANALYSIS_STAGES)
+        try:
+            outcome = pipeline.run(item, self.ctx, pipeline.ANALYSIS_STAGES)
+        except Exception as exc:  # noqa: BLE001 - as the runner would: quarantined, with the reason
+            outcome, item.stop_reason = "quarantined", f"{type(exc).__name__} while analysing"
         return {
             "category": item.category.value if item.category else None,
             "confidence": item.confidence,

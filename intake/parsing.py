@@ -80,14 +80,14 @@ def _open_tnef_parts(message: Message, max_bytes: int) -> tuple[str, tuple[Attac
 def _assemble(message: Message, plain: list[str], html: list[str],
               attachments: tuple[Attachment, ...], defects: tuple[str, ...]) -> ParsedMessage:
     headers = {name.lower(): header_text(value) for name, value in reversed(message.items())}
-    name, sender = parseaddr(headers.get("from", ""))
+    name, sender = _address(headers.get("from", ""))
     body = "\n\n".join(p for p in plain if p.strip())
     if not body.strip() and html:
         body = html_to_text("\n".join(html))
     return ParsedMessage(
         sender=sender.strip().lower(), sender_name=name.strip(),
-        reply_to=parseaddr(headers.get("reply-to", ""))[1].strip().lower(),
-        to=tuple(a.lower() for _, a in getaddresses([headers.get("to", ""), headers.get("cc", "")]) if a),
+        reply_to=_address(headers.get("reply-to", ""))[1].strip().lower(),
+        to=_recipients(headers.get("to", ""), headers.get("cc", "")),
         subject=" ".join(headers.get("subject", "").split()),
         sent_at=_date(headers.get("date", "")),
         message_id=headers.get("message-id", "").strip(),
@@ -95,6 +95,21 @@ def _assemble(message: Message, plain: list[str], html: list[str],
         headers=headers,
         content_types=tuple(part.get_content_type() for part in message.walk()),
         body=body, newest_text=newest_part(body), attachments=attachments, defects=defects)
+
+
+def _address(value: str) -> tuple[str, str]:
+    """(name, address); a header too mangled to read gives ("", "") rather than an error."""
+    try:
+        return parseaddr(value)
+    except Exception:  # noqa: BLE001 - e.g. RecursionError on pathological nesting
+        return "", ""
+
+
+def _recipients(*values: str) -> tuple[str, ...]:
+    try:
+        return tuple(a.lower() for _, a in getaddresses(list(values)) if a)
+    except Exception:  # noqa: BLE001
+        return ()
 
 
 def _date(value: str) -> dt.datetime | None:

@@ -41,3 +41,31 @@ def test_every_corpus_message_is_accounted_for(settings: Settings, engine: Engin
     assert sum(states.values()) == report.stored
     assert set(states) <= FINAL_STATES, states
     print(f"\ncorpus: in={len(files)} records={report.stored} copies={report.copies} {dict(states)}")
+
+
+ANALYSE_KEYS = {"file", "category", "confidence", "automated", "reply_to_case", "escalation_request",
+                "case_reference", "safeguarding", "young_person", "eligibility"}
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason=f"the public corpus is not at {CORPUS}")
+def test_analyse_answers_for_every_corpus_file_with_the_stable_keys(tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    files = corpus_files()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2]),
+           "INTAKE_DATABASE_URL": f"sqlite:///{tmp_path / 'never-created.db'}"}
+    result = subprocess.run([sys.executable, "-m", "intake", "analyse", "--json", *map(str, files)],
+                            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["file"] for r in rows] == [str(f) for f in files]
+    for row in rows:
+        assert ANALYSE_KEYS <= row.keys()
+        assert set(row["eligibility"]) == {"decision", "reasons"}
+        assert row["category"] in (None, "complaint", "compliment", "suggestion", "out_of_scope")
+    assert not (tmp_path / "never-created.db").exists()  # no side effects
+    automated = sum(r["automated"] for r in rows)
+    print(f"\nanalyse: {len(rows)} files, automated={automated}")
