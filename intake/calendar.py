@@ -12,9 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from importlib.metadata import version
 from typing import Iterable, NoReturn
 
 import holidays
+
+HOLIDAYS_VERSION = version("holidays")
 
 ONE_DAY = dt.timedelta(days=1)
 CLOSURE = "Council closure day"
@@ -39,6 +42,11 @@ class WorkingCalendar:
     """England working days plus the council's local changes; immutable, so safe to share."""
 
     __slots__ = ("_closures", "_extra", "_not", "_years", "_version")
+    _closures: frozenset[dt.date]
+    _extra: frozenset[dt.date]
+    _not: frozenset[dt.date]
+    _years: dict[int, dict[dt.date, str]]
+    _version: str
 
     def __init__(self, closure_days: Iterable[dt.date] = (), extra_holidays: Iterable[dt.date] = (),
                  not_holidays: Iterable[dt.date] = ()) -> None:
@@ -50,7 +58,7 @@ class WorkingCalendar:
                          for d in sorted(days))
         digest = hashlib.sha256(local.encode()).hexdigest()[:8]
         for slot, value in (("_closures", closures), ("_extra", extra), ("_not", cancelled),
-                            ("_years", {}), ("_version", f"holidays-{holidays.__version__}+local-{digest}")):
+                            ("_years", {}), ("_version", f"holidays-{HOLIDAYS_VERSION}+local-{digest}")):
             object.__setattr__(self, slot, value)
 
     def __setattr__(self, name: str, value: object) -> NoReturn:

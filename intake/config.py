@@ -230,8 +230,8 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
     else:
         scalars["category_threshold"] = float(threshold)
     calendar = _section(data, "calendar", problems)
-    dates = {key: _dates(calendar, key, problems)
-             for key in ("closure_days", "extra_holidays", "not_holidays")}
+    dates: dict[str, Any] = {key: _dates(calendar, key, problems)
+                             for key in ("closure_days", "extra_holidays", "not_holidays")}
     limits = _limits(_section(data, "timetable", problems), problems)
     council = _council(_section(data, "council", problems), problems)
     options = _mailbox_options(mbox, base, problems)

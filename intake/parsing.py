@@ -142,9 +142,10 @@ def _walk_stdlib(message: Message) -> tuple[list[str], list[str], tuple[Attachme
         if part.is_multipart():
             continue
         try:
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
         except Exception:  # noqa: BLE001
-            data = b""
+            payload = None
+        data = payload if isinstance(payload, bytes) else b""
         filename = part.get_filename()
         ctype = part.get_content_type()
         if filename or not ctype.startswith("text/"):

@@ -25,7 +25,7 @@ def long_date(value: dt.date | dt.datetime) -> str:
 
 
 def _autoescape(name: str | None) -> bool:
-    return bool(name) and (name.endswith(".html.j2") or name.endswith(".html"))
+    return name is not None and name.endswith((".html.j2", ".html"))
 
 
 @lru_cache(maxsize=4)

@@ -108,8 +108,9 @@ class Runner:
     def _store_all(self, session: Session, source_name: str,
                    prepared: list[tuple[SourceMessage, str, str | None]]) -> tuple[int, int]:
         """(new records, copies of known ones): two multi-row inserts, whatever the batch size."""
-        ids = dict(session.execute(select(InboundMessage.identity, InboundMessage.id).where(
-            InboundMessage.identity.in_({identity for _, identity, _ in prepared}))).all())
+        ids: dict[str, int] = {identity: row_id for identity, row_id in session.execute(
+            select(InboundMessage.identity, InboundMessage.id).where(
+                InboundMessage.identity.in_({identity for _, identity, _ in prepared})))}
         now = self.clock()
         rows: dict[str, dict[str, object]] = {}
         for message, identity, message_id in prepared:

@@ -37,7 +37,7 @@ def open_tnef(data: bytes) -> tuple[str, list[Attachment]]:
         elif container.htmlbody:
             text = html_to_text(_decode(container.htmlbody))
         elif container.rtfbody:
-            text = rtf_to_text(_decode(container.rtfbody), errors="ignore")
+            text = str(rtf_to_text(_decode(container.rtfbody), errors="ignore"))  # type: ignore[no-untyped-call]
     except Exception:  # noqa: BLE001
         text = ""
     attachments = []

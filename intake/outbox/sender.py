@@ -32,7 +32,8 @@ BASE_DELAY = dt.timedelta(minutes=1)
 
 def backoff(attempts: int) -> dt.timedelta:
     """1, 2, 4, ... minutes, capped at 6 hours."""
-    return min(BASE_DELAY * (2 ** max(attempts - 1, 0)), dt.timedelta(hours=6))
+    delay: dt.timedelta = min(BASE_DELAY * (2 ** max(attempts - 1, 0)), dt.timedelta(hours=6))
+    return delay
 
 
 def send_pending(engine: Engine, settings: Settings, transport: Transport,
@@ -47,7 +48,7 @@ def send_pending(engine: Engine, settings: Settings, transport: Transport,
                 select(OutboxMessage).where(
                     OutboxMessage.state == "queued",
                     or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= clock()),
-                    OutboxMessage.id.not_in(done) if done else True)
+                    OutboxMessage.id.not_in(done or {0}))
                 .order_by(OutboxMessage.id).limit(1).with_for_update(skip_locked=True))
             if row is None:
                 break
