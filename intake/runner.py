@@ -119,6 +119,7 @@ class Runner:
                     identity=identity, sha256=hashlib.sha256(message.raw).hexdigest(),
                     message_id_header=message_id, channel="email", raw=message.raw, size=len(message.raw),
                     received_at=message.received_at, sent_at=None, state="stored", outcome="", attempts=0,
+                    attachments=[],
                     stored_at=now, processed_at=None)
         if rows:
             inserted = session.execute(insert(InboundMessage).returning(InboundMessage.identity, InboundMessage.id),
@@ -217,7 +218,10 @@ class Runner:
         outcome = pipeline.run(item, ctx)
         row.state, row.processed_at = outcome, self.clock()
         row.outcome = item.stop_reason or (item.case_reference or "")
-        row.sent_at = item.parsed.sent_at if item.parsed else None
+        if item.parsed is not None:
+            row.sent_at = item.parsed.sent_at
+            row.attachments = [{"filename": a.filename, "content_type": a.content_type, "size": a.size,
+                                "sha256": a.sha256} for a in item.parsed.attachments]
         if outcome == "quarantined":
             self._quarantine(session, row, item.stop_reason, level=logging.INFO)
         log.info("message_processed inbound_id=%s outcome=%s case_reference=%s",

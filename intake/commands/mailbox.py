@@ -27,9 +27,10 @@ def poll(ctx: click.Context, once: bool) -> None:
     engine = engine_for(settings)
     upgrade(engine)
     runner = Runner(settings, engine)
+    source = source_for(settings)  # one connection, kept between polls
     while True:
         try:
-            report = runner.poll_once(source_for(settings))
+            report = runner.poll_once(source)
             click.echo(report.summary())
         except SourceUnavailable as exc:
             if once:

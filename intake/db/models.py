@@ -65,6 +65,8 @@ class InboundMessage(Base):
     state: Mapped[str] = mapped_column(String(24), default="stored", index=True)
     outcome: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # What the parser found attached (name, type, size, sha256); the bytes stay in `raw`.
+    attachments: Mapped[list[Any]] = mapped_column(default=list, server_default="[]")
     stored_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     processed_at: Mapped[dt.datetime | None]
 

@@ -136,10 +136,9 @@ def test_a_new_uidvalidity_rescans_without_duplicates(tmp_path: Path, database_u
     assert count(engine, Case) == 5
 
 
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # several workers: PostgreSQL
 def test_two_workers_never_take_the_same_message(tmp_path: Path, database_url: str, engine: Engine,
                                                  dovecot: DovecotServer) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("two concurrent workers are a PostgreSQL deployment")
     for n in range(120):
         dovecot.append(complaint(n))
     settings = imap_settings(tmp_path, database_url, dovecot)

@@ -176,3 +176,19 @@ def test_a_reply_to_our_acknowledgement_joins_the_case_without_a_reference(setti
                                              subject="Re: your message", headers={"In-Reply-To": ours}))
     assert runner.poll_once(source_for(settings)).outcomes["reply_to_case"] == 1
     assert count(engine, Case) == 1
+
+
+def test_attachments_are_recorded_with_type_size_and_hash(settings: Settings, engine: Engine) -> None:
+    assert settings.mailbox.path
+    raw = (b"From: pat.example@example.org\r\nTo: complaints@northshire.example.org\r\nSubject: complaint\r\n"
+           b"Message-ID: <att@example.org>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=X\r\n\r\n"
+           b"--X\r\nContent-Type: text/plain\r\n\r\nI want to complain; my letter is attached.\r\n"
+           b"--X\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"../../letter.pdf\"\r\n"
+           b"Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--X--\r\n")
+    deliver(settings.mailbox.path, raw)
+    Runner(settings, engine).poll_once(source_for(settings))
+    with session_factory(engine)() as session:
+        inbound = session.scalars(select(InboundMessage)).one()
+        [attachment] = inbound.attachments
+    assert attachment["filename"] == "letter.pdf" and attachment["size"] == 9
+    assert attachment["content_type"] == "application/pdf" and len(attachment["sha256"]) == 64
