@@ -74,8 +74,7 @@ def run(source_kind: str, database: str, count: int) -> dict[str, object]:
 
                 server = DovecotServer(workdir / "dovecot")
                 server.start()
-                for raw in messages:
-                    server.append(raw)
+                server.append_many(messages)
                 env.update(INTAKE_MAILBOX_URL=f"imap://{server.user}@{server.host}:{server.port}/INBOX?tls=none",
                            INTAKE_MAILBOX_PASSWORD=server.password)
                 result["raw_imap_fetch_per_second"] = round(raw_imap_rate(server, count))

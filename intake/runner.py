@@ -1,14 +1,13 @@
-"""The runner: store every message raw first, then one message = one transaction.
+"""The runner: store every message raw first (intake.storing), then run the pipeline.
 
 Shaped like Mailman's runner loop: a fault in one message rolls back that
-message alone, writes a quarantine record (the raw stays), logs one line with
-ids only, and the batch carries on. Nothing is deleted from the mailbox.
+message's work alone, writes a quarantine record (the raw stays), logs one line
+with ids only, and the rest carry on. Nothing is deleted from the mailbox.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 import traceback
 import uuid
@@ -16,24 +15,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from sqlalchemy import Engine, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from classifiers import registry
 from intake import pipeline
 from intake.config import Settings
-from intake.db.models import InboundMessage, MailboxEntry, QuarantineRecord, utcnow
+from intake.db.models import InboundMessage, QuarantineRecord, utcnow
 from intake.db.session import session_factory
-from intake.identity import message_identity
 from intake.item import IntakeItem
-from intake.sources import Source, SourceMessage
+from intake.sources import Source
+from intake.storing import store_new
 
 log = logging.getLogger("intake.runner")
 
-STORE_BATCH = 200
 CLAIM_BATCH = 500
-PROCESS_BATCH = 100
+PROCESS_BATCH = 200
 MAX_ATTEMPTS = 3
 
 
@@ -61,8 +58,6 @@ class Runner:
         self.calendar = settings.working_calendar()
         self.classifiers = classifiers or {k: registry.create(v) for k, v in registry.DEFAULTS.items()}
 
-    # -- storing -----------------------------------------------------------------
-
     def poll_once(self, source: Source) -> PollReport:
         report = PollReport()
         self.store_new(source, report)
@@ -70,67 +65,10 @@ class Runner:
         return report
 
     def store_new(self, source: Source, report: PollReport) -> None:
-        def is_known(keys: list[str]) -> set[str]:
-            with self.sessions() as session:
-                return set(session.scalars(select(MailboxEntry.source_key).where(
-                    MailboxEntry.source == source.name, MailboxEntry.source_key.in_(keys))))
-
-        batch: list[SourceMessage] = []
-        for message in source.fetch_new(is_known):
-            report.fetched += 1
-            batch.append(message)
-            if len(batch) >= STORE_BATCH:
-                self._store_batch(source, batch, report)
-                batch = []
-        if batch:
-            self._store_batch(source, batch, report)
-
-    def _store_batch(self, source: Source, batch: list[SourceMessage], report: PollReport) -> None:
-        """Store a batch raw in one commit; if another worker raced us, store one by one."""
-        prepared = [(message, *message_identity(message.raw)) for message in batch]
-        try:
-            with self.sessions.begin() as session:
-                stored, copies = self._store_all(session, source.name, prepared)
-        except IntegrityError:
-            stored = copies = 0
-            for one in prepared:
-                try:
-                    with self.sessions.begin() as session:
-                        new, copy = self._store_all(session, source.name, [one])
-                except IntegrityError:  # stored by another worker meanwhile
-                    new, copy = 0, 1
-                    log.info("message_already_stored source_key_hash=%s", _short_hash(one[0].source_key))
-                stored, copies = stored + new, copies + copy
+        stored, copies = store_new(self.sessions, source, self.clock)
+        report.fetched += stored + copies
         report.stored += stored
         report.copies += copies
-        source.mark_stored(m.source_key for m in batch)
-
-    def _store_all(self, session: Session, source_name: str,
-                   prepared: list[tuple[SourceMessage, str, str | None]]) -> tuple[int, int]:
-        """(new records, copies of known ones): two multi-row inserts, whatever the batch size."""
-        ids: dict[str, int] = {identity: row_id for identity, row_id in session.execute(
-            select(InboundMessage.identity, InboundMessage.id).where(
-                InboundMessage.identity.in_({identity for _, identity, _ in prepared})))}
-        now = self.clock()
-        rows: dict[str, dict[str, object]] = {}
-        for message, identity, message_id in prepared:
-            if identity not in ids and identity not in rows:
-                rows[identity] = dict(
-                    identity=identity, sha256=hashlib.sha256(message.raw).hexdigest(),
-                    message_id_header=message_id, channel="email", raw=message.raw, size=len(message.raw),
-                    received_at=message.received_at, sent_at=None, state="stored", outcome="", attempts=0,
-                    attachments=[],
-                    stored_at=now, processed_at=None)
-        if rows:
-            inserted = session.execute(insert(InboundMessage).returning(InboundMessage.identity, InboundMessage.id),
-                                       list(rows.values()))
-            ids.update({identity: row_id for identity, row_id in inserted})
-        session.execute(insert(MailboxEntry), [
-            dict(source=source_name, source_key=message.source_key, inbound_id=ids[identity], seen_at=now)
-            for message, identity, _ in prepared])
-        return len(rows), len(prepared) - len(rows)
-
-    # -- processing --------------------------------------------------------------
 
     def process_pending(self, report: PollReport | None = None, limit: int | None = None) -> PollReport:
         """Process stored messages: fresh ones in batches, ones that failed part-way alone.
@@ -237,8 +175,4 @@ class Runner:
         session.flush()
         log.log(level, "message_quarantined inbound_id=%s error_id=%s error=%s at=%s",
                 row.id, error_id, error, at)
-
-
-def _short_hash(value: str) -> str:
-    return hashlib.sha256(value.encode()).hexdigest()[:12]
 

@@ -102,8 +102,7 @@ def test_idle_wakes_on_new_mail(tmp_path: Path, database_url: str, dovecot: Dove
 def test_a_dropped_connection_mid_fetch_loses_nothing(tmp_path: Path, database_url: str, engine: Engine,
                                                       dovecot: DovecotServer, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("intake.sources.imap.FETCH_BATCH", 20)
-    for n in range(50):  # more than two fetch batches
-        dovecot.append(complaint(n))
+    dovecot.append_many([complaint(n) for n in range(50)])  # more than two fetch batches
     settings = imap_settings(tmp_path, database_url, dovecot)
     imap = source(settings)
     real_fetch = imap._fetch  # noqa: SLF001
@@ -139,8 +138,7 @@ def test_a_new_uidvalidity_rescans_without_duplicates(tmp_path: Path, database_u
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # several workers: PostgreSQL
 def test_two_workers_never_take_the_same_message(tmp_path: Path, database_url: str, engine: Engine,
                                                  dovecot: DovecotServer) -> None:
-    for n in range(120):
-        dovecot.append(complaint(n))
+    dovecot.append_many([complaint(n) for n in range(120)])
     settings = imap_settings(tmp_path, database_url, dovecot)
     reports: list[PollReport] = []
     errors: list[BaseException] = []

@@ -184,6 +184,12 @@ class DovecotServer:
         with contextlib.closing(_Session(self.client())) as session:
             session.client.append(folder, normalise_message(raw), flags=flags, msg_time=internal_date)
 
+    def append_many(self, messages: list[bytes], folder: str = "INBOX") -> None:
+        """Deliver many messages over one IMAP session (a benchmark's thousands)."""
+        with contextlib.closing(_Session(self.client())) as session:
+            for raw in messages:
+                session.client.append(folder, normalise_message(raw))
+
     def create_folder(self, name: str) -> None:
         with contextlib.closing(_Session(self.client())) as session:
             session.client.create_folder(name)
