@@ -261,3 +261,19 @@ def test_mail_from_before_go_live_is_logged_but_not_acknowledged(tmp_path: Path,
     with session_factory(engine)() as session:
         states = {c.received_at.date() < dt.date(2026, 11, 1): c.acknowledgement for c in session.scalars(select(Case))}
     assert states == {True: "held", False: "queued"}
+
+
+def test_a_crash_between_storing_and_moving_is_finished_by_the_next_poll(
+        tmp_path: Path, database_url: str, engine: Engine, dovecot: DovecotServer,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    dovecot.append_many([complaint(n) for n in range(3)])
+    settings = imap_settings(tmp_path, database_url, dovecot, '[mailbox]\nprocessed_folder = "Processed"\n')
+    crashed = source(settings)
+    monkeypatch.setattr(crashed, "mark_stored", lambda keys: None)  # the process died before the MOVE
+    Runner(settings, engine).store_new(crashed, PollReport())
+    assert dovecot.client().select_folder("INBOX")[b"EXISTS"] == 3
+    report = Runner(settings, engine).poll_once(source(settings))
+    assert (report.fetched, report.stored, report.outcomes["processed"]) == (0, 0, 3)
+    client = dovecot.client()
+    assert client.select_folder("INBOX")[b"EXISTS"] == 0 and client.select_folder("Processed")[b"EXISTS"] == 3
+    assert count(engine, InboundMessage) == 3 and count(engine, Case) == 3
