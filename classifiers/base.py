@@ -7,12 +7,8 @@ model that made it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Protocol
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n{2,}|\n(?=[-*•])")
-
 
 @dataclass(frozen=True)
 class Classification:
@@ -28,12 +24,6 @@ class Classifier(Protocol):
     model_version: str
 
     def classify(self, text: str) -> Classification: ...
-
-
-def sentences(text: str) -> list[str]:
-    """Split text into sentences, cheaply: good enough to quote evidence back to staff."""
-    parts = (" ".join(p.split()) for p in _SENTENCE_END.split(text))
-    return [p for p in parts if p]
 
 
 def sentence_containing(text: str, start: int, end: int) -> str:

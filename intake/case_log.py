@@ -66,6 +66,3 @@ def record_event(session: Session, case: Case, at: dt.datetime, actor: str, acti
     session.add(event)
     return event
 
-
-def find_case(session: Session, reference: str) -> Case | None:
-    return session.scalar(select(Case).where(Case.reference == reference.upper()))

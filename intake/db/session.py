@@ -66,6 +66,3 @@ def upgrade(engine: Engine) -> None:
     """Create the schema, or bring it up to date; safe to run on every start."""
     command.upgrade(alembic_config(engine), "head")
 
-
-def is_postgresql(engine: Engine) -> bool:
-    return engine.dialect.name == "postgresql"

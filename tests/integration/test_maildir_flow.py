@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import email
 import email.policy
-from pathlib import Path
 
 from sqlalchemy import Engine, func, select
 
