@@ -38,3 +38,14 @@ def test_strict_typing() -> None:
     result = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--ignore-missing-imports",
                              "intake", "classifiers", "scheduler"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout[-3000:]
+
+
+def test_the_architecture_doc_lists_the_stages_in_order() -> None:
+    from intake.pipeline import STAGES
+
+    doc = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = doc.split("<!-- stages -->")[1].split("<!-- /stages -->")[0]
+    listed = [line.split("|")[1].strip() for line in table.strip().splitlines()[2:]]
+    assert tuple(listed) == STAGES
+    for name in STAGES:
+        assert (ROOT / "intake" / "stages" / f"{name}.py").exists()
