@@ -20,6 +20,7 @@ from email.utils import getaddresses, parseaddr, parsedate_to_datetime
 from typing import Any
 
 import mailparser
+from mailparser_reply import EmailReplyParser
 
 from intake.errors import UnparseableMessage
 from intake.item import Attachment, ParsedMessage
@@ -28,9 +29,10 @@ from intake.tnef import is_tnef, open_tnef
 
 logging.getLogger("mailparser").setLevel(logging.ERROR)
 
-_QUOTE_HEADER = re.compile(
-    r"^(On .{5,200}wrote:|-{2,}\s*Original Message\s*-{2,}|From: .+\nSent: |_{10,})", re.M | re.I)
 _SIGNATURE = re.compile(r"^-- ?$", re.M)
+# mail-parser-reply knows the quote headers of the common mail clients ("On … wrote:",
+# Outlook's "-----Original Message-----" and "From:/Sent:" blocks, and more).
+_REPLIES = EmailReplyParser(languages=["en"])
 
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 25_000_000
@@ -169,12 +171,18 @@ def _known_charset(name: str | None) -> bool:
 
 
 def newest_part(body: str) -> str:
-    """The newest part of a reply: before the quoted history and the signature."""
-    cut = len(body)
-    for pattern in (_QUOTE_HEADER, _SIGNATURE):
-        match = pattern.search(body)
-        if match and match.start() > 0:
-            cut = min(cut, match.start())
-    lines = [line for line in body[:cut].splitlines() if not line.lstrip().startswith(">")]
+    """The newest part of a reply: before the quoted history and the signature.
+
+    Classification reads this, so an old quoted complaint does not make a thank-you
+    look like a new complaint. Whole bodies are kept for staff and the safeguarding screen.
+    """
+    try:
+        latest = _REPLIES.parse_reply(text=body) or body
+    except Exception:  # noqa: BLE001 - an odd body is read whole rather than lost
+        latest = body
+    signature = _SIGNATURE.search(latest)
+    if signature and signature.start() > 0:
+        latest = latest[:signature.start()]
+    lines = [line for line in latest.splitlines() if not line.lstrip().startswith(">")]
     text = "\n".join(lines).strip()
     return text or body.strip()

@@ -35,6 +35,10 @@ def test_newest_part_drops_quoted_history_and_signature() -> None:
     assert newest_part(body) == "Please add this to my complaint."
     assert newest_part("Thanks\n-- \nPat\n01632 960123") == "Thanks"
     assert newest_part("> only quoted") == "> only quoted"
+    outlook = ("Thank you, that is resolved now.\n\nFrom: Complaints Team <complaints@northshire.example.org>\n"
+               "Sent: 02 November 2026 09:00\nTo: Pat Example\nSubject: CSC-2026-0001\n\n"
+               "We are sorry you are unhappy with the social worker.")
+    assert newest_part(outlook) == "Thank you, that is resolved now."
 
 
 def test_filenames_are_never_paths() -> None:
