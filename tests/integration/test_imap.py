@@ -277,3 +277,22 @@ def test_a_crash_between_storing_and_moving_is_finished_by_the_next_poll(
     client = dovecot.client()
     assert client.select_folder("INBOX")[b"EXISTS"] == 0 and client.select_folder("Processed")[b"EXISTS"] == 3
     assert count(engine, InboundMessage) == 3 and count(engine, Case) == 3
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)  # several workers: PostgreSQL
+def test_two_worker_processes_never_double_a_message(tmp_path: Path, database_url: str, engine: Engine,
+                                                     dovecot: DovecotServer) -> None:
+    dovecot.append_many([complaint(n) for n in range(200)])
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "INTAKE_DATABASE_URL": database_url,
+           "INTAKE_OUTBOUND_URL": f"folder://{tmp_path / 'outbox'}", **imap_environ(dovecot)}
+    subprocess.run([sys.executable, "-m", "intake", "init"], env=env, cwd=tmp_path, check=True,
+                   capture_output=True, timeout=60)
+    workers = [subprocess.Popen([sys.executable, "-m", "intake", "poll", "--once"], env=env, cwd=tmp_path,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [worker.communicate(timeout=120) for worker in workers]
+    assert [worker.returncode for worker in workers] == [0, 0], outputs
+    print("\nworkers:", [out.strip() for out, _ in outputs])
+    assert count(engine, InboundMessage) == 200 and count(engine, Case) == 200
+    with session_factory(engine)() as session:
+        assert session.scalar(select(func.count(func.distinct(Case.reference)))) == 200
+        assert session.scalar(select(func.count()).select_from(MailboxEntry)) == 200
