@@ -142,8 +142,10 @@ class Runner:
                         self._quarantine(session, row, f"{type(exc).__name__} while processing: {str(exc)[:300]}",
                                          level=logging.WARNING, error=type(exc).__name__,
                                          at=f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}" if where else "-")
-            except Exception:  # noqa: BLE001 - the raw is still stored; the next poll retries
-                log.exception("message_not_processed inbound_id=%s (left stored; retried next poll)", inbound_id)
+            except Exception as fault:  # noqa: BLE001 - the raw is still stored; the next poll retries
+                # Type only: a database error's text can carry the message's own values.
+                log.error("message_not_processed inbound_id=%s error=%s (left stored; retried next poll)",
+                          inbound_id, type(fault).__name__)
                 return Counter()
             return Counter({"quarantined": 1})
 

@@ -16,7 +16,6 @@ from intake.runner import Runner
 from intake.services import source_for, transport_for
 from tests.helpers import deliver, make_mail
 
-LONDON = dt.timezone(dt.timedelta(0))
 WEDNESDAY_BEFORE_CHRISTMAS = dt.datetime(2026, 12, 23, 9, 30, tzinfo=dt.timezone.utc)
 
 
