@@ -13,8 +13,14 @@ from intake.db.models import OutboxMessage
 from intake.outbox.compose import one_line
 
 
+# Folding a non-ASCII header into several encoded words loses the space between them in
+# Python's email package ("Élodie — reçue" arrives as "Élodie —reçue"); one encoded word
+# up to RFC 5322's hard limit of 998 characters keeps names and subjects intact.
+POLICY = SMTP.clone(max_line_length=998)
+
+
 def build_email(row: OutboxMessage, settings: Settings, now: dt.datetime) -> EmailMessage:
-    message = EmailMessage(policy=SMTP)
+    message = EmailMessage(policy=POLICY)
     local, _, domain = settings.from_address.partition("@")
     message["From"] = Address(display_name=one_line(settings.from_name, 120), username=local, domain=domain)
     message["To"] = one_line(row.to_address, 320)

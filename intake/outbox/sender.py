@@ -15,6 +15,7 @@ from collections import Counter
 from typing import Callable
 
 from sqlalchemy import Engine, or_, select, update
+from sqlalchemy.orm import Session
 
 from intake.case_log import record_event
 from intake.config import Settings
@@ -22,11 +23,14 @@ from intake.db.models import Case, Deadline, OutboxMessage, utcnow
 from intake.db.session import session_factory
 from intake.errors import OutboxError, PermanentDeliveryError
 from intake.outbox import Transport
+from intake.outbox.compose import queue_email
 from intake.outbox.envelope import build_email
+from intake.rendering import render
 
 log = logging.getLogger("intake.outbox")
 
 MAX_ATTEMPTS = 8
+STAFF_ALERT = "delivery_failed_notice"
 BASE_DELAY = dt.timedelta(minutes=1)
 
 
@@ -57,22 +61,17 @@ def send_pending(engine: Engine, settings: Settings, transport: Transport,
     return results
 
 
-def _deliver(session, row: OutboxMessage, settings: Settings, transport: Transport,  # type: ignore[no-untyped-def]
+def _deliver(session: Session, row: OutboxMessage, settings: Settings, transport: Transport,
              now: dt.datetime) -> str:
     row.attempts += 1
     try:
         transport.send(build_email(row, settings, now), outbox_id=row.id)
     except PermanentDeliveryError as exc:
-        row.state, row.last_error = "failed", str(exc)
-        _trail(session, row, now, "outbox_failed", error=str(exc))
-        log.error("outbox_failed outbox_id=%s purpose=%s", row.id, row.purpose)
-        return "failed"
+        return _failed(session, row, settings, now, str(exc))
     except OutboxError as exc:
         row.last_error = str(exc)
         if row.attempts >= MAX_ATTEMPTS:
-            row.state = "failed"
-            _trail(session, row, now, "outbox_failed", error=str(exc))
-            return "failed"
+            return _failed(session, row, settings, now, f"gave up after {row.attempts} attempts: {exc}")
         row.next_attempt_at = now + backoff(row.attempts)
         log.warning("outbox_deferred outbox_id=%s attempts=%s", row.id, row.attempts)
         return "deferred"
@@ -87,7 +86,24 @@ def _deliver(session, row: OutboxMessage, settings: Settings, transport: Transpo
     return "sent"
 
 
-def _trail(session, row: OutboxMessage, now: dt.datetime, action: str, **detail: object) -> None:  # type: ignore[no-untyped-def]
+def _failed(session: Session, row: OutboxMessage, settings: Settings, now: dt.datetime, error: str) -> str:
+    """Stop retrying, record why on the case, and tell the team so a person gets in touch."""
+    row.state, row.last_error = "failed", error
+    _trail(session, row, now, "outbox_failed", error=error)
+    log.error("outbox_failed outbox_id=%s purpose=%s", row.id, row.purpose)
+    if row.purpose == STAFF_ALERT:
+        return "failed"  # never alert about a failed alert: that is how mail loops start
+    reference = row.case.reference if row.case is not None else None
+    queue_email(session, settings, dedupe_key=f"{STAFF_ALERT}:{row.id}", purpose=STAFF_ALERT,
+                to=settings.council.team_email, now=now, case=row.case, body_html=None,
+                subject=f"Not delivered: {reference or row.purpose}",
+                body_text=render("notice/staff/delivery_failed.txt.j2", council=settings.council.template_context(),
+                                 case_reference=reference, purpose=row.purpose, outbox_id=row.id, error=error,
+                                 case_url=f"{settings.base_url.rstrip('/')}/cases/{reference}" if reference else ""))
+    return "failed"
+
+
+def _trail(session: Session, row: OutboxMessage, now: dt.datetime, action: str, **detail: object) -> None:
     if row.case_id is None:
         return
     case = session.get(Case, row.case_id)

@@ -86,10 +86,13 @@ def test_a_refused_recipient_fails_for_good(settings: Settings, engine: Engine, 
     _, port = smtp_sink
     smtp = smtp_settings(settings, port)
     queue(smtp, engine, "nobody@refused.example.org", "CSC-2026-0002: received", "a:2")
-    assert send_pending(engine, smtp, SmtpTransport(smtp.outbound), clock=lambda: NOW) == {"failed": 1}
+    assert send_pending(engine, smtp, SmtpTransport(smtp.outbound), clock=lambda: NOW) == {"failed": 1, "sent": 1}
     with session_factory(engine)() as session:
-        row = session.scalars(select(OutboxMessage)).one()
-        assert row.state == "failed" and "550" in row.last_error
+        failed, alert = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)).all()
+        assert failed.state == "failed" and "550" in failed.last_error
+        assert alert.purpose == "delivery_failed_notice" and alert.state == "sent"
+        assert alert.to_address == smtp.council.team_email and "refused.example.org" not in alert.body_text
+    assert send_pending(engine, smtp, SmtpTransport(smtp.outbound), clock=lambda: NOW) == {}
 
 
 def test_a_server_that_is_down_is_retried_later(settings: Settings, engine: Engine) -> None:
@@ -103,3 +106,14 @@ def test_a_server_that_is_down_is_retried_later(settings: Settings, engine: Engi
     with session_factory(engine)() as session:
         row = session.scalars(select(OutboxMessage)).one()
         assert row.state == "queued" and row.attempts == 1 and row.next_attempt_at > NOW
+
+
+def test_unicode_subjects_and_sender_names_survive(settings: Settings, engine: Engine,
+                                                   smtp_sink: tuple[Sink, int]) -> None:
+    sink, port = smtp_sink
+    smtp = smtp_settings(settings, port)
+    queue(smtp, engine, "elodie@example.org", "CSC-2026-0004: votre réclamation, Élodie — reçue", "a:4")
+    assert send_pending(engine, smtp, SmtpTransport(smtp.outbound), clock=lambda: NOW) == {"sent": 1}
+    message = email.message_from_bytes(sink.received[0].content, policy=email.policy.default)
+    assert message["Subject"] == "CSC-2026-0004: votre réclamation, Élodie — reçue"
+    assert "Children's Services Complaints Team" in message["From"]
