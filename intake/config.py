@@ -136,6 +136,15 @@ class Settings:
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
 
+    @property
+    def own_domain(self) -> str:
+        """The domain of our sending address: our Message-IDs end in it."""
+        return self.from_address.rpartition("@")[2].lower() or "localhost"
+
+    def case_url(self, reference: str) -> str:
+        """Where staff open a case (sign-in required); notices link here."""
+        return f"{self.base_url.rstrip('/')}/cases/{reference}"
+
     def working_calendar(self) -> WorkingCalendar:
         from intake.calendar import WorkingCalendar
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+from functools import cache
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
@@ -46,7 +47,9 @@ class Stage(Protocol):
     def run(self, item: IntakeItem, ctx: Context) -> None: ...
 
 
+@cache
 def load_stage(name: str) -> Stage:
+    """Resolved once per process: the pipeline runs this for every stage of every message."""
     return importlib.import_module(f"intake.stages.{name}").STAGE  # type: ignore[no-any-return]
 
 

@@ -36,11 +36,10 @@ def queue_email(session: Session, settings: Settings, *, dedupe_key: str, purpos
             existing = session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key))
         if existing is not None:
             return existing
-    domain = settings.from_address.rpartition("@")[2] or "localhost"
     row = OutboxMessage(
         dedupe_key=dedupe_key, case=case, purpose=purpose, channel="email",
         to_address=one_line(to, 320), subject=one_line(subject), body_text=body_text,
-        body_html=body_html, message_id=make_msgid(idstring=purpose.replace("_", "-"), domain=domain),
+        body_html=body_html, message_id=make_msgid(idstring=purpose.replace("_", "-"), domain=settings.own_domain),
         in_reply_to=in_reply_to if _MESSAGE_ID.match(in_reply_to or "") else None,
         auto_submitted=auto_submitted, state="queued", next_attempt_at=now, created_at=now)
     session.add(row)

@@ -99,7 +99,7 @@ def _failed(session: Session, row: OutboxMessage, settings: Settings, now: dt.da
                 subject=f"Not delivered: {reference or row.purpose}",
                 body_text=render("notice/staff/delivery_failed.txt.j2", council=settings.council.template_context(),
                                  case_reference=reference, purpose=row.purpose, outbox_id=row.id, error=error,
-                                 case_url=f"{settings.base_url.rstrip('/')}/cases/{reference}" if reference else ""))
+                                 case_url=settings.case_url(reference) if reference else ""))
     return "failed"
 
 

@@ -94,7 +94,7 @@ def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.date
                "case": {"reference": case.reference,
                         "received_on": case.received_at.astimezone(ctx.settings.tz).date()},
                "received_at": case.received_at.astimezone(ctx.settings.tz),
-               "case_url": f"{ctx.settings.base_url.rstrip('/')}/cases/{case.reference}",
+               "case_url": ctx.settings.case_url(case.reference),
                "evidence": evidence}
     row = queue_email(ctx.session, ctx.settings, dedupe_key=f"safeguarding_alert:{case.reference}",
                       purpose="safeguarding_alert", to=ctx.settings.duty_address,

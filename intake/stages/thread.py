@@ -60,7 +60,7 @@ def _find_case(ctx: Context, reference: str | None, in_reply_to: tuple[str, ...]
         if case is not None:
             return case
     # Our Message-IDs end in our own domain: only those can point at a message we sent.
-    ours = [m for m in in_reply_to if m.lower().endswith(f"@{ctx.settings.from_address.rpartition('@')[2].lower()}>")]
+    ours = [m for m in in_reply_to if m.lower().endswith(f"@{ctx.settings.own_domain}>")]
     if ours:
         return ctx.session.scalar(
             select(Case).join(OutboxMessage, OutboxMessage.case_id == Case.id)
@@ -81,7 +81,7 @@ def _attach(item: IntakeItem, ctx: Context, case: Case) -> None:
     due = _start_escalation_clock(item, ctx, case, requested) if requested else None
     context = {"case": {"reference": case.reference}, "council": ctx.settings.council.template_context(),
                "received_at": item.received_at.astimezone(ctx.settings.tz),
-               "case_url": f"{ctx.settings.base_url.rstrip('/')}/cases/{case.reference}",
+               "case_url": ctx.settings.case_url(case.reference),
                "escalation_stage": requested if due else None,
                "deadline_label": ESCALATION_CLOCKS[requested][2] if due and requested else "",
                "due_date": due}
