@@ -1,41 +1,39 @@
-"""Interim young-person signal: is the writer a child or young person? (young_person.cues.v0)
+"""Is the writer a child or young person? A trained model, with a stated age as the clear cue.
 
-Errs towards the child-friendly reply only on clear first-person cues: a reply
-in plain words does an adult no harm, but a formal letter can shut a child out.
+Errs towards the child-friendly reply: a reply in plain words does an adult no
+harm, but a formal letter can shut a child out.
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from classifiers import store
 from classifiers.base import Classification, sentence_containing
+from classifiers.textcat import predict
 
-MODEL_VERSION = "young_person.cues.v0"
+NAME = "young_person"
+LABELS = ("young_person", "adult")
 
-AGE = re.compile(r"\bI(?:'m| am)\s+(\d{1,2})(?:\s*(?:years?\s*old|yrs?(?:\s*old)?|y/?o)\b|\s*[.,!]|\s+and\b)", re.I)
-CUES = re.compile(r"""
-    \bmy\ (foster\ (carer|carers|mum|mom|dad|parents|family|placement)|social\ worker|sw|
-           children'?s\ home|key\ ?worker|independent\ reviewing\ officer|iro|pa|personal\ adviser)\b
-  | \bI(?:'m|\ am)\ (in\ care|a\ care\ leaver|looked\ after|in\ (year|yr)\ \d{1,2})\b
-  | \b(my|our)\ (school|teacher|mum|dad)\ (says|said)\b
-""", re.I | re.X)
-ADULT = re.compile(r"\b(my (son|daughter|child|children|grandson|granddaughter|client)|on behalf of|"
-                   r"as (his|her|their) (mother|father|parent|carer|advocate|solicitor))\b", re.I)
+AGE = re.compile(r"\b(?:I(?:'m| am|m)|im)\s+(\d{1,2})(?:\s*(?:years?\s*old|yrs?(?:\s*old)?|y/?o)\b|\s*[.,!]|\s+and\b|\s*$)",
+                 re.I | re.M)
+CHILD_AGES = range(8, 18)
 
 
-class CueYoungPersonSignal:
-    model_version = MODEL_VERSION
+class YoungPersonSignal:
+    def __init__(self, models_dir: Path = store.MODELS_DIR) -> None:
+        info = store.manifest(models_dir)[NAME]
+        self.model_version: str = info["version"]
+        self.threshold: float = info["threshold"]
+        self.nlp = store.pipeline(NAME, models_dir)
 
     def classify(self, text: str) -> Classification:
-        head = text[:4000]
-        age = AGE.search(head)
-        if age and 8 <= int(age.group(1)) <= 21:
-            return self._yes(head, age.start(), age.end(), 0.9)
-        cue = CUES.search(head)
-        if cue and not ADULT.search(head):
-            return self._yes(head, cue.start(), cue.end(), 0.7)
-        return Classification("adult", 0.6, self.model_version)
-
-    def _yes(self, text: str, start: int, end: int, score: float) -> Classification:
-        return Classification("young_person", score, self.model_version,
-                              evidence=(sentence_containing(text, start, end),))
+        age = AGE.search(text[:4000])
+        if age and int(age.group(1)) in CHILD_AGES:
+            return Classification("young_person", 0.95, self.model_version,
+                                  evidence=(sentence_containing(text, age.start(), age.end()),))
+        score = predict(self.nlp, [text])[0]["young_person"]
+        label = "young_person" if score >= self.threshold else "adult"
+        return Classification(label, round(score if label == "young_person" else 1 - score, 3),
+                              self.model_version)

@@ -16,7 +16,7 @@ class Analyser:
         self.ctx = pipeline.Context(
             settings=settings, calendar=settings.working_calendar(),
             clock=lambda: dt.datetime.now(dt.timezone.utc),
-            classifiers={k: registry.create(v) for k, v in registry.DEFAULTS.items()})
+            classifiers=registry.create_defaults())
 
     def analyse(self, raw: bytes, received_at: dt.datetime) -> dict[str, Any]:
         item = IntakeItem(raw=raw, received_at=received_at)
@@ -37,5 +37,11 @@ class Analyser:
             "outcome": outcome,
             "reason": item.stop_reason or None,
             "category_model": item.category_model or None,
+            "category_review": item.category is not None and item.confidence < self.ctx.settings.category_threshold
+            and Flag.automated not in item.flags,
+            "categories": [{"category": c, "score": s} for c, s in sorted(
+                item.category_scores.items(), key=lambda kv: kv[1], reverse=True)[:2]],
+            "safeguarding_evidence": [h.evidence for h in item.evidence_for("safeguarding")],
+            "young_person_evidence": [h.evidence for h in item.evidence_for("young_person") if h.evidence],
             "evidence": [h.to_json() for h in item.hits],
         }

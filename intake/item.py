@@ -102,6 +102,8 @@ class IntakeItem:
     category: Category | None = None
     confidence: float = 0.0
     category_model: str = ""
+    # Every category's score, so a person reviewing an unsure case sees the top two.
+    category_scores: dict[str, float] = field(default_factory=dict)
     eligibility: Eligibility = field(default_factory=Eligibility)
     case_reference: str | None = None
     # The case row once logged: stages share this one object (the session only holds it weakly).

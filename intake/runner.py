@@ -56,7 +56,7 @@ class Runner:
         self.sessions = session_factory(engine)
         self.clock = clock
         self.calendar = settings.working_calendar()
-        self.classifiers = classifiers or {k: registry.create(v) for k, v in registry.DEFAULTS.items()}
+        self.classifiers = classifiers or registry.create_defaults()
 
     def poll_once(self, source: Source) -> PollReport:
         report = PollReport()

@@ -213,3 +213,22 @@ class QuarantineRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     resolved_at: Mapped[dt.datetime | None]
     resolved_by: Mapped[str | None] = mapped_column(String(128))
+
+
+class Correction(Base):
+    """A person's change to an automatic decision (category or flag): fed back into training."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    field: Mapped[str] = mapped_column(String(24))
+    old_value: Mapped[str] = mapped_column(String(24))
+    new_value: Mapped[str] = mapped_column(String(24))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    officer: Mapped[str] = mapped_column(String(128))
+    reason: Mapped[str] = mapped_column(Text)
+    model: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    case: Mapped[Case] = relationship()

@@ -22,15 +22,17 @@ def classify(item: IntakeItem, ctx: Context) -> None:
     item.category = Category(result.label)
     item.confidence = result.score
     item.category_model = result.model_version
+    item.category_scores = dict(result.scores)
+    runner_up = f"{result.runner_up[0]} {result.runner_up[1]:.2f}" if result.runner_up else "none"
     item.hits.append(Hit("classify", f"category_{result.label}",
                          f"Classified as {result.label} with confidence {result.score:.2f} "
-                         f"(runner-up {result.runner_up[0] if result.runner_up else 'none'}).",
-                         " | ".join(result.evidence)))
+                         f"(runner-up {runner_up}).", " | ".join(result.evidence)))
     young: Classifier = ctx.classifiers["young_person"]  # type: ignore[assignment]
     signal = young.classify(parsed.newest_text[:MAX_CHARS])
     if signal.label == "young_person":
         item.flag(Flag.young_person, Hit("classify", "young_person",
-                                         "The writer appears to be a child or young person.",
+                                         f"The writer appears to be a child or young person "
+                                         f"(confidence {signal.score:.2f}).",
                                          " | ".join(signal.evidence)))
 
 

@@ -1,0 +1,87 @@
+"""Our spaCy text categorisers: how they are built, trained and kept.
+
+A blank English pipeline with one text categoriser, nothing downloaded. The
+bag-of-words model (unigrams and bigrams, hashed) is the default: on a corpus of
+a few thousand messages it is as accurate as the CNN ensemble and many times
+faster, which matters when a mailbox backlog of thousands arrives at once.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Literal, Sequence
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from thinc.api import compounding, fix_random_seed
+from spacy.util import minibatch
+
+Architecture = Literal["bow", "ensemble"]
+Labelled = tuple[str, dict[str, float]]
+
+_SPACE = re.compile(r"\s+")
+MAX_CHARS = 8000
+
+
+def normalise(text: str) -> str:
+    """Case and spacing carry no label: "COMPLAINT" and "complaint" are one feature."""
+    return _SPACE.sub(" ", text[:MAX_CHARS]).strip().lower()
+
+
+def _model_config(architecture: Architecture, exclusive: bool) -> dict[str, Any]:
+    bow = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": exclusive,
+           "ngram_size": 2, "no_output_layer": False, "length": 262144}
+    if architecture == "bow":
+        return bow
+    tok2vec = {
+        "@architectures": "spacy.Tok2Vec.v2",
+        "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64,
+                  "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"], "rows": [5000, 1000, 2500, 2500],
+                  "include_static_vectors": False},
+        "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1,
+                   "maxout_pieces": 3, "depth": 2}}
+    return {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": tok2vec, "linear_model": bow}
+
+
+def build(labels: Sequence[str], *, exclusive: bool, architecture: Architecture = "bow") -> Language:
+    nlp = spacy.blank("en")
+    textcat = nlp.add_pipe("textcat" if exclusive else "textcat_multilabel",
+                           config={"model": _model_config(architecture, exclusive)})
+    for label in labels:
+        textcat.add_label(label)  # type: ignore[attr-defined]
+    return nlp
+
+
+@dataclass(frozen=True)
+class TrainingRun:
+    nlp: Language
+    best_epoch: int
+    best_score: float
+
+
+def train(nlp: Language, examples: Sequence[Labelled], *, seed: int, epochs: int,
+          score: Callable[[Language], float], dropout: float = 0.2) -> TrainingRun:
+    """Train, scoring after every epoch; keep the weights of the best epoch (early stopping on dev)."""
+    fix_random_seed(seed)
+    shuffler = random.Random(seed)
+    data = [Example.from_dict(nlp.make_doc(normalise(text)), {"cats": cats}) for text, cats in examples]
+    optimizer = nlp.initialize(lambda: data)
+    best = TrainingRun(nlp, 0, -1.0)
+    best_bytes = nlp.to_bytes()
+    for epoch in range(1, epochs + 1):
+        shuffler.shuffle(data)
+        for batch in minibatch(data, size=compounding(4.0, 32.0, 1.001)):  # type: ignore[no-untyped-call]
+            nlp.update(batch, sgd=optimizer, drop=dropout)
+        current = score(nlp)
+        if current > best.best_score:
+            best = TrainingRun(nlp, epoch, current)
+            best_bytes = nlp.to_bytes()
+    nlp.from_bytes(best_bytes)
+    return best
+
+
+def predict(nlp: Language, texts: Sequence[str], batch_size: int = 64) -> list[dict[str, float]]:
+    return [dict(doc.cats) for doc in nlp.pipe((normalise(t) for t in texts), batch_size=batch_size)]
