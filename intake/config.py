@@ -131,6 +131,8 @@ class Settings:
     limits: TimetableLimits = TimetableLimits()
     council: Council = Council()
     mailbox_options: MailboxOptions = MailboxOptions()
+    # The council's own eligibility rules (phrases, signposting); None: the shipped default.
+    eligibility_rules_file: Path | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -197,6 +199,7 @@ KNOWN_KEYS: dict[str, set[str] | None] = {
     "calendar": {"closure_days", "extra_holidays", "not_holidays"},
     "timetable": None,  # checked against TimetableLimits
     "council": None,  # checked against Council
+    "eligibility": {"rules_file"},
 }
 
 
@@ -244,13 +247,34 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
     limits = _limits(_section(data, "timetable", problems), problems)
     council = _council(_section(data, "council", problems), problems)
     options = _mailbox_options(mbox, base, problems)
+    rules_file = _eligibility_rules_file(_section(data, "eligibility", problems), base, problems)
     if mailbox.auth == "oauth2" and not (options.oauth2_token_command or options.oauth2_token_file):
         problems.append("mailbox.oauth2_token_command or mailbox.oauth2_token_file: required when "
                         "INTAKE_MAILBOX_URL has auth=oauth2")
     if problems:
         raise ConfigError(problems)
     return Settings(database_url=str(database_url), mailbox=mailbox, outbound=outbound,
-                    limits=limits, council=council, mailbox_options=options, **scalars, **dates)
+                    limits=limits, council=council, mailbox_options=options,
+                    eligibility_rules_file=rules_file, **scalars, **dates)
+
+
+def _eligibility_rules_file(section: dict[str, Any], base: Path, problems: list[str]) -> Path | None:
+    """The rules file is read and checked now, so a bad one stops the start, every problem listed."""
+    value = section.get("rules_file", "")
+    if not isinstance(value, str):
+        problems.append("eligibility.rules_file: must be a path to a TOML file")
+        return None
+    if not value.strip():
+        return None
+    from intake.eligibility.rules import load_rules
+
+    path = Path(value.strip())
+    path = path if path.is_absolute() else base / path
+    try:
+        load_rules(path)
+    except ConfigError as exc:
+        problems.extend(f"eligibility.rules_file: {p}" for p in exc.problems)
+    return path
 
 
 def _mailbox_options(section: dict[str, Any], base: Path, problems: list[str]) -> MailboxOptions:

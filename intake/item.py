@@ -81,6 +81,10 @@ class ParsedMessage:
 class Eligibility:
     decision: Decision = Decision.not_applicable
     reasons: list[Hit] = field(default_factory=list)
+    # For `ineligible`: where the reply points the writer (the school's own procedure, the NHS, ...).
+    signposting: list[str] = field(default_factory=list)
+    # Who is writing, as the rules read it (parent, foster_carer, representative, unclear, ...; "" unknown).
+    standing: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {"decision": self.decision.value,

@@ -29,12 +29,14 @@ def case_json(case: Case) -> dict[str, Any]:
     }
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.pass_context
 @handle_errors
 def cases(ctx: click.Context, as_json: bool) -> None:
-    """List the cases in the case log, oldest first."""
+    """List the cases in the case log, oldest first (`intake cases decide`: see its --help)."""
+    if ctx.invoked_subcommand is not None:
+        return
     engine = engine_for(settings_from(ctx))
     with session_factory(engine)() as session:
         query = select(Case).options(selectinload(Case.deadlines)).order_by(Case.id)

@@ -1,35 +1,79 @@
 """Eligibility under the statutory children's complaints procedure: one rule per reason code.
 
-Each rule answers one question and returns a Hit with the sentence that
-triggered it. The decision follows product.md: codes that close the door make
-`ineligible`; codes a person must weigh make `needs_review`; none, `eligible`.
-No rejection is ever sent on this decision alone: a person confirms it.
+Each rule answers one question and returns a Hit with the sentence that triggered it.
+The decision follows product.md: a code that closes the door makes `ineligible`; a code a
+person must weigh makes `needs_review`; none, `eligible`. An `ineligible` decision carries
+the signposting the reply should give (from the rules file). No rejection is ever sent on
+this decision alone: acknowledge holds it, and an officer confirms or changes it
+(intake.eligibility.override, `intake cases decide`).
+
+The phrases are data (intake/eligibility/default_rules.toml, or the council's own file
+named by `[eligibility] rules_file`); the rules below are code.
 """
 
 from __future__ import annotations
 
-from typing import Callable
+import datetime as dt
+from collections.abc import Callable
+from zoneinfo import ZoneInfo
 
-from intake.eligibility import court_decision, not_childrens_social_care, other_organisation
+from intake.eligibility import (
+    already_completed,
+    court_decision,
+    not_childrens_social_care,
+    other_organisation,
+    standing,
+    targets,
+    time_limit,
+)
+from intake.eligibility.matching import Analysis, analyse
+from intake.eligibility.rules import EligibilityRules as EligibilityRules
+from intake.eligibility.rules import load_rules as load_rules
 from intake.item import Decision, Eligibility, Hit
 
-Rule = Callable[[str], "Hit | None"]
+Rule = Callable[[Analysis], "Hit | None"]
 
-RULES: tuple[Rule, ...] = (court_decision.check, other_organisation.check,
-                           not_childrens_social_care.check)
+RULES: tuple[Rule, ...] = (court_decision.check, other_organisation.check, not_childrens_social_care.check,
+                           already_completed.check, time_limit.check, standing.consent_required,
+                           standing.standing_unclear)
 
-CLOSING = frozenset({"time_limit", "court_decision", "other_organisation", "already_completed",
-                     "not_childrens_social_care"})
-REVIEW = frozenset({"time_limit_good_reason", "consent_required", "standing_unclear"})
+CLOSING = ("court_decision", "other_organisation", "not_childrens_social_care", "already_completed",
+           "time_limit")
+REVIEW = ("time_limit_good_reason", "consent_required", "standing_unclear")
+CODES = CLOSING + REVIEW
+LONDON = ZoneInfo("Europe/London")
 
 
-def decide(text: str, rules: tuple[Rule, ...] = RULES) -> Eligibility:
-    hits = [hit for rule in rules if (hit := rule(text)) is not None]
+def decide(text: str, received_at: dt.datetime, rules: EligibilityRules | None = None, *,
+           attachment_names: tuple[str, ...] = ()) -> Eligibility:
+    """The decision for one complaint received at `received_at` (its date in Europe/London)."""
+    rules = rules or load_rules()
+    received = received_at.astimezone(LONDON).date() if received_at.tzinfo else received_at.date()
+    analysis = analyse(text, received, rules)
+    analysis.memo["attachment_names"] = attachment_names
+    hits = [hit for rule in RULES if (hit := rule(analysis)) is not None]
     codes = {h.code for h in hits}
-    if codes & CLOSING:
+    if codes & set(CLOSING):
         decision = Decision.ineligible
-    elif codes & REVIEW:
+    elif codes & set(REVIEW):
         decision = Decision.needs_review
     else:
         decision = Decision.eligible
-    return Eligibility(decision, hits)
+    signposting = _signposting(analysis, codes) if decision is Decision.ineligible else []
+    return Eligibility(decision, hits, signposting=signposting, standing=standing.role(analysis))
+
+
+def _signposting(analysis: Analysis, codes: set[str]) -> list[str]:
+    """What the reply should tell the writer, for each code that closes the door."""
+    rules, found = analysis.rules, targets.of(analysis)
+    texts = []
+    for code in CLOSING:
+        if code not in codes:
+            continue
+        if code == "other_organisation":
+            texts += [rules.group(code, name).signposting for name in sorted(found.bodies)]
+        elif code == "not_childrens_social_care":
+            texts += [rules.group(code, name).signposting for name in sorted(found.services)]
+        else:
+            texts.append(rules.signposting[code])
+    return list(dict.fromkeys(texts))

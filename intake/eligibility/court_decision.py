@@ -1,18 +1,29 @@
-"""Is the complaint about a court's decision? Courts are outside the procedure (legal advice instead)."""
+"""Is the complaint about a court's decision? Courts are outside the procedure (legal advice instead).
+
+Only when the decision is challenged and no part of the complaint is about children's
+social care itself: "the court ordered contact but the social worker keeps cancelling it"
+is a complaint about the social worker.
+"""
 
 from __future__ import annotations
 
-import re
-
-from intake.eligibility.matching import first_hit
+from intake.eligibility import targets
+from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
-PATTERN = re.compile(
-    r"\b(the (judge|magistrates?|family court|court) (decided|ruled|ordered|made)|"
-    r"(appeal|overturn|challenge) the (court|judge'?s?|care order|court'?s?) (decision|order|ruling)|"
-    r"court'?s (decision|ruling|judgment) (was|is) wrong)\b", re.I)
+
+def check(analysis: Analysis) -> Hit | None:
+    found = targets.of(analysis)
+    if not found.court or found.csc or not _challenged(analysis, set(found.court)):
+        return None
+    return analysis.hit("court_decision", "The complaint is about a decision made by a court, which the "
+                        "complaints procedure cannot change.", found.court[0])
 
 
-def check(text: str) -> Hit | None:
-    return first_hit(PATTERN, text, "court_decision",
-                     "The complaint is about a decision made by a court, which the procedure cannot change.")
+def _challenged(analysis: Analysis, decided: set[int]) -> bool:
+    """"The judge got it wrong", "I want the order overturned": in a sentence naming the court or the
+    one after it; "my complaint is about the court's ruling": in the sentence of the decision itself."""
+    court = analysis.sentences_with("court_decision.court") | decided
+    near = court | {i + 1 for i in court}
+    return bool(analysis.sentences_with("court_decision.challenge") & near
+                or analysis.sentences_with("court_decision.complaint") & decided)

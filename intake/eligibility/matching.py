@@ -1,15 +1,125 @@
-"""Shared helper for the phrase rules: first match, with its sentence."""
+"""The text, read once for every rule: sentences, clauses and the phrases of the rules file.
+
+A blank English spaCy pipeline (tokenizer and sentencizer, no model to download) is built
+once per process, and one PhraseMatcher per rules file. Each rule then asks the Analysis
+questions ("which clauses name a school?") instead of searching the text itself.
+"""
 
 from __future__ import annotations
 
-import re
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from classifiers.base import sentence_containing
+from intake.eligibility.rules import EligibilityRules
 from intake.item import Hit
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
 
-def first_hit(pattern: re.Pattern[str], text: str, code: str, sentence: str) -> Hit | None:
-    match = pattern.search(text)
-    if match is None:
-        return None
-    return Hit("check_eligibility", code, sentence, sentence_containing(text, match.start(), match.end()))
+STAGE = "check_eligibility"
+# Words that start a new clause inside a sentence ("the school is great, but the social worker...").
+CLAUSE_BREAKS = frozenset({"but", "however", "although", "though", "whereas", ";"})
+MAX_EVIDENCE = 300
+# A complaint says what it is about early on; a pasted thread or attachment text can run to
+# 100,000 characters and would cost tens of milliseconds for nothing.
+MAX_CHARS = 12_000
+
+
+@functools.cache
+def pipeline() -> Language:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+@functools.cache
+def phrase_matcher(rules: EligibilityRules) -> PhraseMatcher:
+    from spacy.matcher import PhraseMatcher
+
+    nlp = pipeline()
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for key, phrases in rules.lists.items():
+        matcher.add(key, [nlp.make_doc(p) for p in phrases])
+    for group in rules.groups:
+        matcher.add(f"{group.kind}.{group.name}", [nlp.make_doc(p) for p in group.phrases])
+    return matcher
+
+
+@dataclass(frozen=True)
+class Found:
+    """One phrase found: which list, where (tokens), in which sentence and clause."""
+
+    key: str
+    start: int
+    end: int
+    sentence: int
+    clause: int
+
+
+@dataclass
+class Analysis:
+    text: str
+    received: dt.date
+    rules: EligibilityRules
+    doc: Doc
+    sentence_bounds: list[tuple[int, int]] = field(default_factory=list)  # char offsets
+    clause_sentence: list[int] = field(default_factory=list)  # clause index -> sentence index
+    clause_start: dict[int, int] = field(default_factory=dict)  # clause -> its first word's token
+    found: dict[str, list[Found]] = field(default_factory=dict)
+    memo: dict[str, object] = field(default_factory=dict)  # what the rules work out once (targets, dates)
+
+    def all(self, key: str) -> list[Found]:
+        return self.found.get(key, [])
+
+    def has(self, key: str) -> bool:
+        return bool(self.found.get(key))
+
+    def sentences_with(self, key: str) -> set[int]:
+        return {f.sentence for f in self.all(key)}
+
+    def clauses_with(self, key: str) -> set[int]:
+        return {f.clause for f in self.all(key)}
+
+    def sentence_of_char(self, offset: int) -> int:
+        for index, (start, end) in enumerate(self.sentence_bounds):
+            if start <= offset < end:
+                return index
+        return len(self.sentence_bounds) - 1
+
+    def sentence_text(self, index: int) -> str:
+        start, end = self.sentence_bounds[index]
+        sentence = " ".join(self.text[start:end].split())
+        return sentence if len(sentence) <= MAX_EVIDENCE else sentence[:MAX_EVIDENCE - 3] + "..."
+
+    def hit(self, code: str, explanation: str, sentence: int) -> Hit:
+        return Hit(STAGE, code, explanation, self.sentence_text(sentence))
+
+
+def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
+    text = text[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
+    doc = pipeline()(text)
+    analysis = Analysis(text, received, rules, doc)
+    clause_of_token: list[int] = []
+    for index, sent in enumerate(doc.sents):
+        analysis.sentence_bounds.append((sent.start_char, sent.end_char))
+        analysis.clause_sentence.append(index)
+        for token in sent:
+            if token.lower_ in CLAUSE_BREAKS and token.i > sent.start:
+                analysis.clause_sentence.append(index)
+            clause = len(analysis.clause_sentence) - 1
+            clause_of_token.append(clause)
+            if clause not in analysis.clause_start and token.is_alpha and token.lower_ not in CLAUSE_BREAKS:
+                analysis.clause_start[clause] = token.i
+    sentence_of_clause = analysis.clause_sentence
+    for match_id, start, end in phrase_matcher(rules)(doc):
+        key = doc.vocab.strings[match_id]
+        clause = clause_of_token[start]
+        analysis.found.setdefault(key, []).append(
+            Found(key, start, end, sentence_of_clause[clause], clause))
+    return analysis

@@ -1,21 +1,21 @@
-"""Is it about another council service (adult social care, housing, council tax)?"""
+"""Is it about another council service (adult social care, housing, council tax, admissions)?
+
+Those have their own complaints procedures. A care leaver's complaint that their
+personal adviser did not help with housing is about children's social care, and stays.
+"""
 
 from __future__ import annotations
 
-import re
-
-from intake.eligibility.matching import first_hit
+from intake.eligibility import targets
+from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
-PATTERN = re.compile(
-    r"\b(adult social care|care home for (my|an) (elderly|older)|council tax|housing (benefit|repairs?|officer|department)|"
-    r"my (council )?(flat|tenancy)|bin collections?|school admissions?|parking (fine|ticket|permit))\b", re.I)
-CHILDREN = re.compile(r"\b(social worker|foster|looked after|in care|child protection|care leaver)\b", re.I)
 
-
-def check(text: str) -> Hit | None:
-    hit = first_hit(PATTERN, text, "not_childrens_social_care",
-                    "The complaint is about another council service, which has its own complaints procedure.")
-    if hit and CHILDREN.search(text):
+def check(analysis: Analysis) -> Hit | None:
+    found = targets.of(analysis)
+    if not found.services or found.csc:
         return None
-    return hit
+    _, sentence = min(found.services.items(), key=lambda item: item[1])
+    names = ", ".join(name.replace("_", " ") for name in sorted(found.services))
+    return analysis.hit("not_childrens_social_care", f"The complaint is about another council service "
+                        f"({names}), which has its own complaints procedure.", sentence)

@@ -1,0 +1,120 @@
+"""Standing: who is writing, for whom, and whether the statutory procedure lets them complain.
+
+The child or young person, a care leaver, a parent, a foster carer, a special guardian,
+an adopter or a kinship carer complains in their own right. A representative (advocate,
+solicitor, MP's caseworker, relative, professional) acting for a young person who can give
+a view (12 or over, or of unknown age) needs that young person's consent, shown in the
+message or an attached form: otherwise `consent_required`. Someone who introduces
+themselves as a neighbour, a grandparent who is not a carer, a step-parent and the like
+may or may not have sufficient interest: `standing_unclear`, for a person to decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.eligibility.dates import NUMBERS
+from intake.eligibility.matching import Analysis, Found
+from intake.item import Hit
+
+CARERS = ("foster_carer", "special_guardian", "adopter", "kinship_carer")
+OWN = ("parent", "care_leaver", "young_person")
+INTRO = frozenset({"'m", "am", "as", "be", "been"})
+DETERMINERS = frozenset({"the", "a", "an", "her", "his", "their"})
+NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
+FAMILY = frozenset({"children", "kids", "son", "daughter", "partner", "husband", "wife", "baby", "boys",
+                    "girls", "ex", "sons", "daughters", "child"})
+WORDS = "|".join(k for k in NUMBERS if " " not in k and k not in ("a", "an")) + "|thirteen|fourteen|fifteen|sixteen|seventeen"
+AGES = re.compile(rf"\b(\d{{1,2}}|{WORDS})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{{1,2}})\b|"
+                  rf"\b(?:who|he|she|they|is)(?: is|'s| are|'re)? (\d{{1,2}}|{WORDS})\b(?! (?:years?|months?|weeks?|days?|times) ago)|"
+                  r"\b(?:man|woman|girl|boy|person) of (\d{1,2})\b|\byear (\d{1,2})\b", re.IGNORECASE)
+WORD_AGES = {**NUMBERS, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17}
+WHOSE_CHILD = re.compile(r"\bwhose\b(?:\W+\w+){0,5}?\W+(?:sons?|daughters?|children|kids|child|bab(?:y|ies)|grandchildren)\b",
+                         re.IGNORECASE)
+CONSENT_FILE = re.compile(r"consent|authori[sz]|mandate|permission", re.IGNORECASE)
+
+
+def role(analysis: Analysis) -> str:
+    """Who is writing: a carer role, `unclear`, `parent`, `representative`, a young person, or ""."""
+    cached = analysis.memo.get("role")
+    if isinstance(cached, str):
+        return cached
+    result = next((r for r in CARERS if analysis.has(f"standing.{r}")), "")
+    if not result:
+        acting = analysis.has("standing.representative")
+        result = ("unclear" if not acting and _introduced_as_unclear(analysis) else "parent" if _parent(analysis)
+                  else "representative" if acting
+                  else next((r for r in OWN[1:] if analysis.has(f"standing.{r}")), "")
+                  or ("young_person" if _writer_is_a_child(analysis) else ""))
+    analysis.memo["role"] = result
+    return result
+
+
+def consent_required(analysis: Analysis) -> Hit | None:
+    if role(analysis) != "representative":
+        return None
+    sentences = sorted(analysis.sentences_with("standing.representative"))
+    near = set(sentences) | {i + 1 for i in sentences}
+    if analysis.sentences_with("standing.adult_represented") & near or WHOSE_CHILD.search(analysis.text):
+        return None  # acting for an adult (a parent, a carer): the young person's consent is not the question
+    if _consent_shown(analysis):
+        return None
+    ages = _represented_ages(analysis)
+    if ages and max(ages) < 12 and not analysis.has("standing.young_person_words"):
+        return None  # a young child: there is no view to seek
+    return analysis.hit("consent_required", "The complaint is made on behalf of a young person who can give "
+                        "their view, and their consent is not shown: a person checks it.", sentences[0])
+
+
+def standing_unclear(analysis: Analysis) -> Hit | None:
+    if role(analysis) != "unclear":
+        return None
+    sentence = min(f.sentence for f in analysis.all("standing.unclear") if _introduces(analysis, f))
+    return analysis.hit("standing_unclear", "It is not clear that the writer may complain under the "
+                        "procedure: a person decides whether they have sufficient interest.", sentence)
+
+
+def _introduced_as_unclear(analysis: Analysis) -> bool:
+    return any(_introduces(analysis, f) for f in analysis.all("standing.unclear"))
+
+
+def _introduces(analysis: Analysis, found: Found) -> bool:
+    """"I'm the children's grandmother", "As the new partner of...", "my stepdaughter": about the writer."""
+    if analysis.doc[found.start].lower_ in ("i", "my"):
+        return True
+    before = [t.lower_ for t in analysis.doc[max(0, found.start - 6):found.start]]
+    return any(w in INTRO and any(d in DETERMINERS for d in before[i + 1:]) for i, w in enumerate(before))
+
+
+def _parent(analysis: Analysis) -> bool:
+    doc = analysis.doc
+    for found in analysis.all("standing.parent"):
+        after = [t.lower_ for t in doc[found.end:found.end + 2]]
+        if not (after[:1] == ["'s"] and after[1:2] and after[1] in FAMILY):
+            return True  # not "my daughter's children" (a grandparent)
+    return False
+
+
+def _writer_is_a_child(analysis: Analysis) -> bool:
+    match = re.search(r"\bI(?:'m| am|m)\s+(\d{1,2})\b(?!\s*(?:years|months)\s+ago)", analysis.text, re.IGNORECASE)
+    return match is not None and int(match[1]) < 18
+
+
+def _consent_shown(analysis: Analysis) -> bool:
+    names = analysis.memo.get("attachment_names", ())
+    if isinstance(names, tuple) and any(CONSENT_FILE.search(str(n)) for n in names):
+        return True
+    doc = analysis.doc
+    return any(not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS)
+               for f in analysis.all("standing.consent"))
+
+
+def _represented_ages(analysis: Analysis) -> list[int]:
+    ages = []
+    for match in AGES.finditer(analysis.text):
+        if re.search(r"\bI(?:'m| am)\s*$", analysis.text[max(0, match.start() - 6):match.start()], re.IGNORECASE):
+            continue  # the writer's own age
+        value = next(g for g in match.groups() if g)
+        age = int(value) if value.isdigit() else WORD_AGES.get(value.lower(), 0)
+        ages.append(age + 5 if match[0].lower().startswith("year ") else age)
+    return ages

@@ -1,0 +1,93 @@
+"""Is the matter over the time limit (12 months before receipt), and is a reason for the delay given?
+
+The age of the matter is its latest date: a complaint about 2019 that also names last
+week is in time. Only dates in sentences about the matter count (a sentence naming a
+social worker, a body, a court, or an event word from the rules), not a child's birthday
+or the date someone fell ill. A matter that continues ("still waiting", "since 2019") is in
+time however long ago it began. Over the limit with a reason for the delay, a person decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.eligibility import targets
+from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
+from intake.eligibility.matching import Analysis
+from intake.item import Hit
+
+CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
+SINCE_PERFECT = re.compile(r"\bsince\b.*\b(?:have|has|haven't|hasn't|'ve)\b|\b(?:have|has|haven't|hasn't|'ve)\b.*\bsince\b",
+                           re.IGNORECASE)
+
+
+def check(analysis: Analysis) -> Hit | None:
+    cutoff = months_before(analysis.received, analysis.rules.months)
+    mentions = event_dates(analysis)
+    if not mentions or _ongoing(analysis):
+        return None
+    latest = max(mentions, key=lambda m: m.latest)
+    if latest.latest >= cutoff:
+        return None
+    sentence = analysis.sentence_of_char(latest.start)
+    said = " ".join(analysis.text[latest.start:latest.end].split())
+    explanation = (f"The latest date found for the matter, \"{said}\" ({_day(latest)}), is over "
+                   f"{analysis.rules.months} months before the message was received ({analysis.received:%d %B %Y}).")
+    reasons = sorted(_good_reason_sentences(analysis))
+    if reasons:
+        return analysis.hit("time_limit_good_reason", explanation + " A reason for the delay is given: "
+                            "a person decides whether to accept it.", reasons[0])
+    return analysis.hit("time_limit", explanation + " No reason for the delay is given.", sentence)
+
+
+def event_dates(analysis: Analysis) -> list[DateMention]:
+    """Dates of the matter complained about (not of the writer's illness or a child's birth)."""
+    cutoff = months_before(analysis.received, analysis.rules.months)
+    skip = analysis.sentences_with("time_limit.not_event")
+    reasons = _good_reason_sentences(analysis)
+    about = _sentences_about_the_matter(analysis)
+    found = []
+    for mention in all_dates(analysis):
+        sentence = analysis.sentence_of_char(mention.start)
+        if sentence in skip or sentence not in about or (sentence in reasons and mention.latest >= cutoff):
+            continue
+        found.append(mention)
+    return found
+
+
+def all_dates(analysis: Analysis) -> list[DateMention]:
+    cached = analysis.memo.get("dates")
+    if cached is None:
+        cached = analysis.memo["dates"] = anchor(find_dates(analysis.text, analysis.received),
+                                                 analysis.sentence_of_char)
+    return cached  # type: ignore[return-value]
+
+
+def _ongoing(analysis: Analysis) -> bool:
+    if analysis.has("time_limit.ongoing") or any(m.since for m in all_dates(analysis)):
+        return True
+    return any(SINCE_PERFECT.search(analysis.sentence_text(i)) for i in range(len(analysis.sentence_bounds)))
+
+
+def _good_reason_sentences(analysis: Analysis) -> set[int]:
+    sentences = analysis.sentences_with("time_limit.good_reason")
+    for match in CHILD_THEN.finditer(analysis.text):
+        if int(match[1]) < 18:
+            sentences.add(analysis.sentence_of_char(match.start()))
+    return sentences
+
+
+def _sentences_about_the_matter(analysis: Analysis) -> set[int]:
+    found = targets.of(analysis)
+    sentences = set(found.csc) | set(found.bodies.values()) | set(found.services.values()) | set(found.court)
+    keys = ["childrens_social_care.actors", "court_decision.court", "time_limit.event_words",
+            *(f"{g.kind}.{g.name}" for g in analysis.rules.groups)]
+    for key in keys:
+        sentences |= analysis.sentences_with(key)
+    return sentences
+
+
+def _day(mention: DateMention) -> str:
+    if mention.earliest == mention.latest:
+        return f"{mention.latest:%d %B %Y}"
+    return f"{mention.earliest:%d %B %Y} to {mention.latest:%d %B %Y}"
