@@ -1,7 +1,11 @@
 """Has the matter already been through all three stages? Then the next step is the Ombudsman.
 
-Asking to go on to a review panel is not having had one, and a new matter from someone
-whose earlier complaint went to Stage 3 is a new complaint.
+Said outright ("all three stages", "exhausted the procedure"), or Stage 3, a review panel or
+the Ombudsman named in a sentence that says it has happened ("the panel met in February",
+"the Ombudsman has already looked at this"). Asking to go on to a review panel is not having
+had one, the Ombudsman sending the writer to us first is not a decision, a fostering or
+adoption panel is not a complaints panel, and a new matter from someone whose earlier
+complaint went to Stage 3 is a new complaint.
 """
 
 from __future__ import annotations
@@ -9,13 +13,22 @@ from __future__ import annotations
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
+OTHER_PANELS = frozenset({"fostering", "adoption", "matching", "resource", "approval", "permanence"})
+
 
 def check(analysis: Analysis) -> Hit | None:
     if analysis.has("already_completed.new_matter"):
         return None
-    sentences = (analysis.sentences_with("already_completed.phrases")
-                 - analysis.sentences_with("already_completed.request"))
+    said = analysis.sentences_with("already_completed.phrases")
+    stage_3 = {f.sentence for f in analysis.all("already_completed.stage_3") if not _other_panel(analysis, f.start)}
+    happened = stage_3 & analysis.sentences_with("already_completed.done")
+    sentences = (said | happened) - analysis.sentences_with("already_completed.request")
     if not sentences:
         return None
     return analysis.hit("already_completed", "The matter has already been considered at all three stages "
                         "of the procedure.", min(sentences))
+
+
+def _other_panel(analysis: Analysis, start: int) -> bool:
+    """"The fostering panel said no": a panel of the service, not the complaints review panel."""
+    return start > 0 and analysis.doc[start - 1].lower_ in OTHER_PANELS

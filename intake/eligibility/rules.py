@@ -22,9 +22,9 @@ LISTS: dict[str, tuple[str, ...]] = {
     "time_limit": ("ongoing", "good_reason", "not_event", "event_words"),
     "standing": ("young_person", "care_leaver", "parent", "foster_carer", "special_guardian", "adopter",
                  "kinship_carer", "representative", "adult_represented", "young_person_words", "consent",
-                 "unclear", "relative"),
+                 "unclear", "relative", "professional", "no_standing"),
     "court_decision": ("court", "decision", "challenge", "complaint", "not_decision"),
-    "already_completed": ("phrases", "request", "new_matter"),
+    "already_completed": ("phrases", "request", "new_matter", "stage_3", "done"),
     "childrens_social_care": ("actors", "places", "council"),
     "sentences": ("negative", "positive", "not_about", "context"),
 }

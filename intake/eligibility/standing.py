@@ -13,17 +13,17 @@ from __future__ import annotations
 
 import re
 
+from intake.eligibility import writer
 from intake.eligibility.dates import NUMBERS
-from intake.eligibility.matching import Analysis, Found
+from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
 CARERS = ("foster_carer", "special_guardian", "adopter", "kinship_carer")
 OWN = ("parent", "care_leaver", "young_person")
-INTRO = frozenset({"'m", "am", "as", "be", "been"})
-DETERMINERS = frozenset({"the", "a", "an", "her", "his", "their"})
 NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
 FAMILY = frozenset({"children", "kids", "son", "daughter", "partner", "husband", "wife", "baby", "boys",
-                    "girls", "ex", "sons", "daughters", "child"})
+                    "girls", "ex", "sons", "daughters", "child", "best", "friend", "friends", "girlfriend",
+                    "boyfriend", "mate", "mates"})
 WORDS = "|".join(k for k in NUMBERS if " " not in k and k not in ("a", "an")) + "|thirteen|fourteen|fifteen|sixteen|seventeen"
 AGES = re.compile(rf"\b(\d{{1,2}}|{WORDS})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{{1,2}})\b|"
                   rf"\b(?:who|he|she|they|is)(?: is|'s| are|'re)? (\d{{1,2}}|{WORDS})\b(?! (?:years?|months?|weeks?|days?|times) ago)|"
@@ -41,8 +41,11 @@ def role(analysis: Analysis) -> str:
         return cached
     result = next((r for r in CARERS if analysis.has(f"standing.{r}")), "")
     if not result:
-        acting = analysis.has("standing.representative")
-        result = ("unclear" if not acting and _introduced_as_unclear(analysis) else "parent" if _parent(analysis)
+        unclear = bool(writer.unclear_sentences(analysis)) and not writer.has_parental_responsibility(analysis)
+        acting = not analysis.has("standing.no_standing") and (
+            analysis.has("standing.representative") or analysis.has("standing.consent")
+            or bool(writer.professional_sentences(analysis)))
+        result = ("unclear" if not acting and unclear else "parent" if _parent(analysis)
                   else "representative" if acting
                   else next((r for r in OWN[1:] if analysis.has(f"standing.{r}")), "")
                   or ("young_person" if _writer_is_a_child(analysis) else ""))
@@ -53,7 +56,7 @@ def role(analysis: Analysis) -> str:
 def consent_required(analysis: Analysis) -> Hit | None:
     if role(analysis) != "representative":
         return None
-    sentences = sorted(analysis.sentences_with("standing.representative"))
+    sentences = sorted(analysis.sentences_with("standing.representative") | writer.professional_sentences(analysis))
     near = set(sentences) | {i + 1 for i in sentences}
     if analysis.sentences_with("standing.adult_represented") & near or WHOSE_CHILD.search(analysis.text):
         return None  # acting for an adult (a parent, a carer): the young person's consent is not the question
@@ -69,21 +72,9 @@ def consent_required(analysis: Analysis) -> Hit | None:
 def standing_unclear(analysis: Analysis) -> Hit | None:
     if role(analysis) != "unclear":
         return None
-    sentence = min(f.sentence for f in analysis.all("standing.unclear") if _introduces(analysis, f))
+    sentence = min(writer.unclear_sentences(analysis))
     return analysis.hit("standing_unclear", "It is not clear that the writer may complain under the "
                         "procedure: a person decides whether they have sufficient interest.", sentence)
-
-
-def _introduced_as_unclear(analysis: Analysis) -> bool:
-    return any(_introduces(analysis, f) for f in analysis.all("standing.unclear"))
-
-
-def _introduces(analysis: Analysis, found: Found) -> bool:
-    """"I'm the children's grandmother", "As the new partner of...", "my stepdaughter": about the writer."""
-    if analysis.doc[found.start].lower_ in ("i", "my"):
-        return True
-    before = [t.lower_ for t in analysis.doc[max(0, found.start - 6):found.start]]
-    return any(w in INTRO and any(d in DETERMINERS for d in before[i + 1:]) for i, w in enumerate(before))
 
 
 def _parent(analysis: Analysis) -> bool:

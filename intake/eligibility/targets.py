@@ -36,6 +36,7 @@ class Targets:
 @dataclass
 class _Clause:
     csc: bool = False
+    mentioned: bool = False  # named only in a referral ("I told the social worker"): a pronoun may refer back
     bodies: set[str] = field(default_factory=set)
     services: set[str] = field(default_factory=set)
 
@@ -55,13 +56,12 @@ def _find(analysis: Analysis) -> Targets:
     clauses = _named(analysis)
     negative = analysis.clauses_with("sentences.negative")
     positive = analysis.clauses_with("sentences.positive")
-    context = analysis.clauses_with("sentences.context")
     court = _court_clauses(analysis)
     previous = _Clause()
     for index, sentence in enumerate(analysis.clause_sentence):
         named = clauses.get(index, _Clause())
         if _starts_with_pronoun(analysis, index):  # "...but she says it is for the school": she is still here
-            named = _Clause(named.csc or previous.csc, named.bodies | previous.bodies,
+            named = _Clause(named.csc or previous.csc or previous.mentioned, False, named.bodies | previous.bodies,
                             named.services | previous.services)
         previous = named
         if index in court:
@@ -71,7 +71,7 @@ def _find(analysis: Analysis) -> Targets:
         # Children's social care named anywhere but in praise or a referral keeps the complaint in the
         # procedure (turning someone away wrongly is the costly error); another body or service
         # closes the door only where the clause complains about it.
-        if named.csc and not praise and index not in context:
+        if named.csc and not praise:
             result.csc.append(sentence)
         for service in named.services:  # rarely named in passing: no complaint words needed
             result.services.setdefault(service, sentence)
@@ -92,7 +92,11 @@ def _named(analysis: Analysis) -> dict[int, _Clause]:
     covered_clauses = {f.clause for f in groups if f.key in covering}
     places = set(analysis.rules.phrases("childrens_social_care.places"))
     clauses: dict[int, _Clause] = {}
+    context = analysis.all("sentences.context")  # "the school rang social services": a referral, not a complaint
     for found in analysis.all("childrens_social_care.actors"):
+        if _inside(found, context):
+            clauses.setdefault(found.clause, _Clause()).mentioned = True
+            continue
         if (found.clause in covered_clauses or _inside(found, groups) or _inside(found, self_spans)
                 or _said_not_about(analysis, found) or _a_place(analysis, found, places)):
             continue

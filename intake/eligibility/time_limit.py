@@ -17,6 +17,13 @@ from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
 CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
+# "couldn't face writing before now", "too scared to say anything at the time", "sorry this is late".
+DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|wasn't able|was not able|unable|not able|too \w+|afraid|scared)\b"
+                             r"[^.!?]{0,60}\b(?:sooner|earlier|before now|at the time|until (?:now|recently)|then)\b|"
+                             r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)", re.IGNORECASE)
+# "the social worker is still turning up": the matter goes on (not "still hurting" about it).
+STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with)\b)"
+                         r"\w+ing\b", re.IGNORECASE)
 SINCE_PERFECT = re.compile(r"\bsince\b.*\b(?:have|has|haven't|hasn't|'ve)\b|\b(?:have|has|haven't|hasn't|'ve)\b.*\bsince\b",
                            re.IGNORECASE)
 
@@ -66,11 +73,14 @@ def all_dates(analysis: Analysis) -> list[DateMention]:
 def _ongoing(analysis: Analysis) -> bool:
     if analysis.has("time_limit.ongoing") or any(m.since for m in all_dates(analysis)):
         return True
-    return any(SINCE_PERFECT.search(analysis.sentence_text(i)) for i in range(len(analysis.sentence_bounds)))
+    reasons = _good_reason_sentences(analysis)
+    return any(STILL_DOING.search(text := analysis.sentence_text(i)) or (SINCE_PERFECT.search(text) and i not in reasons)
+               for i in range(len(analysis.sentence_bounds)))
 
 
 def _good_reason_sentences(analysis: Analysis) -> set[int]:
     sentences = analysis.sentences_with("time_limit.good_reason")
+    sentences |= {i for i in range(len(analysis.sentence_bounds)) if DELAY_EXPLAINED.search(analysis.sentence_text(i))}
     for match in CHILD_THEN.finditer(analysis.text):
         if int(match[1]) < 18:
             sentences.add(analysis.sentence_of_char(match.start()))

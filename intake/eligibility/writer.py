@@ -1,0 +1,50 @@
+"""Who the writer says they are: questions standing.py asks of the text.
+
+A self-introduction is a role word after "I'm", "I am", "as", "we are" (with at most a few
+words between, none of them a preposition: "I'm worried about the children's uncle" is not
+an introduction), a role word opening the message ("Ex-foster carer here"), or one of the
+writer's own words ("my grandson").
+"""
+
+from __future__ import annotations
+
+from intake.eligibility.matching import Analysis, Found
+
+INTRO = frozenset({"'m", "am", "as", "be", "been", "'re", "are", "was"})
+# Words that end an introduction: after them the role word is about someone else.
+BREAKS = frozenset({"about", "with", "to", "by", "for", "from", "that", "who", "because", "and", "but", "at",
+                    "of", "told", "said", "asked", ",", ".", ";", "not", "n't", "no",
+                    "into", "in", "on"})
+WINDOW = 6
+NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
+
+
+def introduces(analysis: Analysis, found: Found) -> bool:
+    """"I'm the children's grandmother", "As Tyler's coach", "my stepdaughter": about the writer."""
+    doc = analysis.doc
+    if doc[found.start].lower_ in ("i", "my"):
+        return True
+    sentence_start = doc[found.start].sent.start
+    if found.start == sentence_start and found.end < len(doc) and doc[found.end].lower_ == "here":
+        return True
+    before = [t.lower_ for t in doc[max(sentence_start, found.start - WINDOW):found.start]]
+    return any(w in INTRO and not set(before[i + 1:]) & BREAKS for i, w in enumerate(before))
+
+
+def unclear_sentences(analysis: Analysis) -> set[int]:
+    """Sentences in which the writer introduces themselves with a role that gives no clear standing."""
+    found = {f.sentence for f in analysis.all("standing.unclear") if introduces(analysis, f)}
+    return found | analysis.sentences_with("standing.no_standing")
+
+
+def professional_sentences(analysis: Analysis) -> set[int]:
+    """"I'm the youth worker at the project Shania attends": a professional writing about a young person."""
+    return {f.sentence for f in analysis.all("standing.professional") if introduces(analysis, f)}
+
+
+def has_parental_responsibility(analysis: Analysis) -> bool:
+    """"I have parental responsibility" (not "I don't have PR")."""
+    doc = analysis.doc
+    return any(doc[f.start:f.end].text.lower() == "parental responsibility"
+               and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & NEGATIONS
+               for f in analysis.all("standing.parent"))
