@@ -67,3 +67,15 @@ def format_report(title: str, report: Report) -> str:
     for gold in report.labels:
         lines.append(f"{gold:{width}}" + "".join(f"{report.confusion[gold][p]:>12}" for p in report.labels))
     return "\n".join(lines)
+
+
+def average_precision(gold: Sequence[bool], scores: Sequence[float]) -> float:
+    """Area under the precision-recall curve: how well scores rank the true cases first."""
+    ranked = sorted(zip(scores, gold, strict=True), key=lambda pair: -pair[0])
+    total = sum(gold)
+    hits, area = 0, 0.0
+    for rank, (_, positive) in enumerate(ranked, 1):
+        if positive:
+            hits += 1
+            area += hits / rank
+    return area / total if total else 0.0

@@ -76,7 +76,7 @@ def train(nlp: Language, examples: Sequence[Labelled], *, seed: int, epochs: int
         for batch in minibatch(data, size=compounding(4.0, 32.0, 1.001)):  # type: ignore[no-untyped-call]
             nlp.update(batch, sgd=optimizer, drop=dropout)
         current = score(nlp)
-        if current > best.best_score:
+        if current >= best.best_score:  # on a tie the later epoch: surer, no less right
             best = TrainingRun(nlp, epoch, current)
             best_bytes = nlp.to_bytes()
     nlp.from_bytes(best_bytes)

@@ -32,7 +32,7 @@ class LabelledDataError(IntakeError):
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=store.MODELS_DIR,
               show_default=True, help="Where to write the pipelines (the packaged ones by default).")
 @click.option("--architecture", type=click.Choice(["bow", "ensemble"]), default="bow", show_default=True)
-@click.option("--epochs", default=20, show_default=True)
+@click.option("--epochs", default=10, show_default=True)
 @click.pass_context
 @handle_errors
 def train(ctx: click.Context, seed: int, with_corrections: bool, output: Path, architecture: str,

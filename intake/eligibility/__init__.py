@@ -8,7 +8,10 @@ this decision alone: acknowledge holds it, and an officer confirms or changes it
 (intake.eligibility.override, `intake cases decide`).
 
 The phrases are data (intake/eligibility/default_rules.toml, or the council's own file
-named by `[eligibility] rules_file`); the rules below are code.
+named by `[eligibility] rules_file`); the rules below are code. A learned text model
+(intake.eligibility.learned, shipped in model/) reads what the phrase lists miss; a closing
+code only it finds makes the decision `needs_review`, never `ineligible`
+(intake.eligibility.combining says how the two combine).
 """
 
 from __future__ import annotations
@@ -19,7 +22,9 @@ from zoneinfo import ZoneInfo
 
 from intake.eligibility import (
     already_completed,
+    combining,
     court_decision,
+    learned,
     not_childrens_social_care,
     other_organisation,
     standing,
@@ -37,28 +42,30 @@ RULES: tuple[Rule, ...] = (court_decision.check, other_organisation.check, not_c
                            already_completed.check, time_limit.check, standing.consent_required,
                            standing.standing_unclear)
 
-CLOSING = ("court_decision", "other_organisation", "not_childrens_social_care", "already_completed",
-           "time_limit")
-REVIEW = ("time_limit_good_reason", "consent_required", "standing_unclear")
+CLOSING = combining.CLOSING
+REVIEW = combining.REVIEW
 CODES = CLOSING + REVIEW
 LONDON = ZoneInfo("Europe/London")
 
 
 def decide(text: str, received_at: dt.datetime, rules: EligibilityRules | None = None, *,
-           attachment_names: tuple[str, ...] = ()) -> Eligibility:
-    """The decision for one complaint received at `received_at` (its date in Europe/London)."""
+           attachment_names: tuple[str, ...] = (), model: learned.TextModel | None = None) -> Eligibility:
+    """The decision for one complaint received at `received_at` (its date in Europe/London).
+
+    `model` is the learned text model (the shipped one by default; `learned.RULES_ONLY` for none).
+    """
     rules = rules or load_rules()
+    model = model or learned.shipped()
     received = received_at.astimezone(LONDON).date() if received_at.tzinfo else received_at.date()
     analysis = analyse(text, received, rules)
     analysis.memo["attachment_names"] = attachment_names
-    hits = [hit for rule in RULES if (hit := rule(analysis)) is not None]
-    codes = {h.code for h in hits}
-    if codes & set(CLOSING):
-        decision = Decision.ineligible
-    elif codes & set(REVIEW):
-        decision = Decision.needs_review
-    else:
-        decision = Decision.eligible
+    rule_hits = [hit for rule in RULES if (hit := rule(analysis)) is not None]
+    sentences = [analysis.sentence_text(i) for i in range(len(analysis.sentence_bounds))]
+    found = learned.signals(model, analysis.text, sentences)
+    decision, hits = combining.combine(rule_hits, {label: sentences[i] if sentences else analysis.text[:300]
+                                                   for label, i in found.items()}, model.version,
+                                       standing.role(analysis))
+    codes = {h.code for h in hits} & {h.code for h in rule_hits}  # signposting follows the rules only
     signposting = _signposting(analysis, codes) if decision is Decision.ineligible else []
     return Eligibility(decision, hits, signposting=signposting, standing=standing.role(analysis))
 

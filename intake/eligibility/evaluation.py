@@ -1,4 +1,4 @@
-"""How well the rules do on a labelled set: `intake evaluate --eligibility [PATH]`.
+"""How well the rules and the text model do on a labelled set: `intake evaluate --eligibility [PATH]`.
 
 A labelled set is JSON Lines, one fictional complaint a line: {"id", "received_at" (an ISO
 date, read as noon in Europe/London), "text", "decision", "codes": [...], "note"}. The
@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from intake.eligibility import CODES, decide
+from intake.eligibility.learned import TextModel
 from intake.eligibility.rules import EligibilityRules
 from intake.errors import IntakeError
 
@@ -113,13 +114,14 @@ def load_labelled(path: Path) -> list[Labelled]:
     return items
 
 
-def evaluate(path: Path = DEFAULT_PATH, rules: EligibilityRules | None = None) -> EligibilityReport:
+def evaluate(path: Path = DEFAULT_PATH, rules: EligibilityRules | None = None,
+             model: TextModel | None = None) -> EligibilityReport:
     report = EligibilityReport(str(path))
     items = load_labelled(path)
-    decide("Warm-up: the pipeline is built once per process.", dt.datetime.now(dt.UTC), rules)
+    decide("Warm-up: the pipeline is built once per process.", dt.datetime.now(dt.UTC), rules, model=model)
     for item in items:
         started = time.perf_counter()
-        result = decide(item.text, item.received_at, rules)
+        result = decide(item.text, item.received_at, rules, model=model)
         report.seconds += time.perf_counter() - started
         decided, codes = result.decision.value, {h.code for h in result.reasons}
         report.total += 1

@@ -2,7 +2,8 @@
 
 The rules read the newest part of the message and the date it was received (the time
 limit counts from `received_at`, never the sender's own Date header). A consent form
-attached to the message counts as consent shown.
+attached to the message counts as consent shown. The shipped text model adds what the
+phrase lists miss (intake.eligibility.combining): never a decision of `ineligible` alone.
 """
 
 from __future__ import annotations

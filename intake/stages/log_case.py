@@ -35,6 +35,7 @@ def log_case(item: IntakeItem, ctx: Context) -> None:
     record_event(session, case, ctx.clock(), "system", "case_logged",
                  inbound_id=item.inbound_id, category=case.category,
                  confidence=item.confidence, model=item.category_model, flags=case.flags,
+                 category_scores=item.category_scores,
                  eligibility=item.eligibility.to_json())
 
 

@@ -9,7 +9,7 @@ import pytest
 from classifiers import corpus, safeguarding, store
 from classifiers.category import SpacyCategoryClassifier, decide
 from classifiers.registry import create, create_defaults
-from classifiers.safeguarding import SafeguardingScreen, phrase_fires
+from classifiers.safeguarding import SafeguardingScreen, cue_groups, marked, passages, strong_cue
 from classifiers.training import train_all
 from classifiers.young_person import YoungPersonSignal
 
@@ -20,20 +20,38 @@ def test_an_unsure_complaint_stays_a_complaint_with_its_low_confidence() -> None
 
 
 @pytest.mark.parametrize("sentence", [
-    "My stepdad hits me when mum is at work.", "i keep cutting myself and nobody knows",
-    "She has been missing since Friday night.", "he made me carry drugs to another town, county lines",
-    "I dont want to be alive anymore", "I'm scared to go home tonight.",
+    "I have been self-harming again.", "i keep thinking about killing myself",
+    "he made me sell for them, county lines", "I dont want to be alive anymore",
+    "My aunt says I will be forced to marry in the summer.",
 ])
-def test_the_phrase_net_catches_plain_disclosures(sentence: str) -> None:
-    assert phrase_fires(sentence)
+def test_strong_cues_flag_on_their_own(sentence: str) -> None:
+    assert strong_cue(sentence)
 
 
 @pytest.mark.parametrize("sentence", [
-    "This is an abuse of process by the local authority.", "Self-harm awareness week starts Monday.",
-    "The social worker neglected to send the minutes.", "You hurt my feelings.",
+    "Self-harm awareness week starts Monday.", "We run suicide prevention training for foster carers.",
+    "This is an abuse of process by the local authority.",
 ])
-def test_the_phrase_net_leaves_innocent_wording_alone(sentence: str) -> None:
-    assert not phrase_fires(sentence)
+def test_strong_cues_are_excused_in_training_and_awareness_wording(sentence: str) -> None:
+    assert not strong_cue(sentence)
+
+
+@pytest.mark.parametrize("sentence, groups", [
+    ("My stepdad hits me when mum is at work.", {"physical"}), ("She has been missing since Friday night.", {"missing"}),
+    ("he says i owe him now", {"criminal"}), ("the thing with the blade", {"selfharm"}),
+    ("Please send me the minutes of the meeting.", set()), ("Thank you for the lovely card.", set()),
+])
+def test_the_risk_cues_name_their_group(sentence: str, groups: set[str]) -> None:
+    assert cue_groups(sentence) == groups
+
+
+def test_the_models_read_each_passage_with_its_cue_groups_marked() -> None:
+    found = passages("Thanks for the call. He hit me again last night. I am fine otherwise.")
+    assert [p.text for p in found if not p.pair] == ["Thanks for the call.", "He hit me again last night.",
+                                                      "I am fine otherwise."]
+    assert [p.text for p in found if p.pair][0] == "Thanks for the call. He hit me again last night."
+    hit = next(p for p in found if p.text == "He hit me again last night.")
+    assert marked(hit.text, hit.groups) == "He hit me again last night. riskcuephysical"
 
 
 def test_the_shipped_pipelines_load_and_say_which_model_decided() -> None:
@@ -83,5 +101,5 @@ def test_missing_models_say_how_to_get_them(tmp_path: Path) -> None:
 
 
 def test_the_risk_label_is_the_one_the_screen_reads() -> None:
-    nlp = store.pipeline(safeguarding.NAME)
-    assert safeguarding.RISK_LABEL in nlp.get_pipe("textcat_multilabel").labels
+    for name in (safeguarding.NAME, safeguarding.MESSAGE_MODEL):
+        assert safeguarding.RISK_LABEL in store.pipeline(name).get_pipe("textcat_multilabel").labels
