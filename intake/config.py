@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from intake.errors import ConfigError
+from intake.notices.settings import NoticeSettings, parse_notices
 from intake.timetable import TimetableLimits
 
 if TYPE_CHECKING:
@@ -71,6 +72,8 @@ class Council:
     team_address: str = "Complaints Team\nCounty Hall\nNorthtown\nNT1 1AA"
     website: str = "https://www.northshire.example.org/complaints"
     privacy_notice_url: str = "https://www.northshire.example.org/privacy/complaints"
+    # The consent form a young person signs so a representative may complain for them.
+    consent_form_url: str = "https://www.northshire.example.org/complaints/consent-form"
     childrens_rights_officer: Contact = Contact(
         "Children's Rights and Participation Officer", "01632 960001",
         "childrensrights@northshire.example.org")
@@ -90,6 +93,7 @@ class Council:
             "name": self.name, "team_name": self.team_name, "team_email": self.team_email,
             "team_phone": self.team_phone, "team_address": self.team_address,
             "website": self.website, "privacy_notice_url": self.privacy_notice_url,
+            "consent_form_url": self.consent_form_url,
             "childrens_rights_officer": contact(self.childrens_rights_officer),
             "advocacy_service": contact(self.advocacy_service),
             "ombudsman": contact(self.ombudsman),
@@ -133,6 +137,7 @@ class Settings:
     mailbox_options: MailboxOptions = MailboxOptions()
     # The council's own eligibility rules (phrases, signposting); None: the shipped default.
     eligibility_rules_file: Path | None = None
+    notices: NoticeSettings = NoticeSettings()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -200,6 +205,7 @@ KNOWN_KEYS: dict[str, set[str] | None] = {
     "timetable": None,  # checked against TimetableLimits
     "council": None,  # checked against Council
     "eligibility": {"rules_file"},
+    "notices": None,  # checked against NoticeSettings
 }
 
 
@@ -248,6 +254,7 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
     council = _council(_section(data, "council", problems), problems)
     options = _mailbox_options(mbox, base, problems)
     rules_file = _eligibility_rules_file(_section(data, "eligibility", problems), base, problems)
+    notices = parse_notices(_section(data, "notices", problems), problems)
     if mailbox.auth == "oauth2" and not (options.oauth2_token_command or options.oauth2_token_file):
         problems.append("mailbox.oauth2_token_command or mailbox.oauth2_token_file: required when "
                         "INTAKE_MAILBOX_URL has auth=oauth2")
@@ -255,7 +262,7 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
         raise ConfigError(problems)
     return Settings(database_url=str(database_url), mailbox=mailbox, outbound=outbound,
                     limits=limits, council=council, mailbox_options=options,
-                    eligibility_rules_file=rules_file, **scalars, **dates)
+                    eligibility_rules_file=rules_file, notices=notices, **scalars, **dates)
 
 
 def _eligibility_rules_file(section: dict[str, Any], base: Path, problems: list[str]) -> Path | None:

@@ -1,7 +1,12 @@
 """build_scheduler(settings): the fixed jobs of `intake run`, each with a fixed id.
 
-Per-case deadlines live in our own tables, not as scheduled jobs, so the jobs
-here are few and fixed: poll the mailbox, send the outbox, reconcile daily.
+The job store is a table in the case log's own database (APScheduler's
+SQLAlchemy job store), so the schedule survives a restart. Per-case deadlines
+are not jobs: the deadlines table is the truth, and one scan asks it what is due
+(reminders, escalations, the digest), writing each notice once into a ledger.
+Jobs are stored by name without arguments (settings come from `jobs.configure`),
+so no setting or secret is pickled into the database. Every job is safe to run
+in two processes at once: each claims its work under unique keys or row locks.
 """
 
 from __future__ import annotations
@@ -9,26 +14,37 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.blocking import BlockingScheduler
 
 from intake.config import Settings
+from intake.services import engine_for
 from intake.sources.imap import ImapSource
 from scheduler import jobs
 from scheduler.idle import IdleWatcher
 
 log = logging.getLogger("scheduler.app")
+NOTICE_SCAN_MINUTES = 5
 
 
 def build_scheduler(settings: Settings) -> BlockingScheduler:
+    jobs.configure(settings)
     scheduler = BlockingScheduler(timezone=settings.timezone,
+                                  jobstores={"default": SQLAlchemyJobStore(engine=engine_for(settings))},
                                   job_defaults={"coalesce": True, "max_instances": 1,
                                                 "misfire_grace_time": 300})
     now = dt.datetime.now(settings.tz)
-    scheduler.add_job(jobs.poll_mailbox, "interval", args=[settings], id="poll_mailbox",
+    scheduler.add_job(jobs.poll_mailbox, "interval", id="poll_mailbox",
                       seconds=settings.poll_interval_seconds, replace_existing=True, next_run_time=now)
-    scheduler.add_job(jobs.send_outbox, "interval", args=[settings], id="send_outbox",
+    scheduler.add_job(jobs.send_outbox, "interval", id="send_outbox",
                       seconds=30, replace_existing=True, next_run_time=now)
-    scheduler.add_job(jobs.reconcile_mailbox, "cron", args=[settings], id="reconcile_mailbox",
+    # At start too: notices missed while the service was down go out once, not once per missed run.
+    scheduler.add_job(jobs.scan_notices, "interval", id="scan_notices",
+                      minutes=NOTICE_SCAN_MINUTES, replace_existing=True, next_run_time=now)
+    digest = settings.notices.digest_time
+    scheduler.add_job(jobs.scan_notices, "cron", id="daily_digest", day_of_week="mon-fri",
+                      hour=digest.hour, minute=digest.minute, replace_existing=True)
+    scheduler.add_job(jobs.reconcile_mailbox, "cron", id="reconcile_mailbox",
                       hour=6, minute=30, replace_existing=True)
     return scheduler
 

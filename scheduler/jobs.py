@@ -11,8 +11,11 @@ import datetime as dt
 import logging
 from functools import lru_cache
 
+from intake.casework import recompute_deadlines
 from intake.config import Settings
+from intake.db.session import session_factory
 from intake.errors import ConfigError, SourceUnavailable
+from intake.notices.queue import send_due
 from intake.outbox.sender import send_pending
 from intake.reconcile import reconcile
 from intake.runner import Runner
@@ -45,10 +48,25 @@ class LoginBackoff:
 
 
 backoff = LoginBackoff()
+# Set once by `intake run`: jobs in a persistent job store are stored by name, without
+# arguments, so no setting (and no secret) is ever pickled into the database.
+_configured: Settings | None = None
 
 
-def poll_mailbox(settings: Settings) -> None:
+def configure(settings: Settings) -> None:
+    global _configured
+    _configured = settings
+
+
+def _settings(given: Settings | None) -> Settings:
+    settings = given if given is not None else _configured
+    assert settings is not None, "scheduler.jobs.configure(settings) first"
+    return settings
+
+
+def poll_mailbox(settings: Settings | None = None) -> None:
     """Store and process whatever has arrived, then send what that queued at once."""
+    settings = _settings(settings)
     if backoff.should_skip():
         return
     try:
@@ -66,14 +84,16 @@ def poll_mailbox(settings: Settings) -> None:
         send_outbox(settings)
 
 
-def send_outbox(settings: Settings) -> None:
+def send_outbox(settings: Settings | None = None) -> None:
+    settings = _settings(settings)
     results = send_pending(engine_for(settings), settings, transport_for(settings))
     if results:
         log.info("outbox_pass %s", " ".join(f"{k}={v}" for k, v in sorted(results.items())))
 
 
-def reconcile_mailbox(settings: Settings) -> None:
+def reconcile_mailbox(settings: Settings | None = None) -> None:
     """Daily: say loudly if any message is in the mailbox and not the case log, or the reverse."""
+    settings = _settings(settings)
     try:
         result = reconcile(engine_for(settings), source(settings), dt.datetime.now(dt.timezone.utc))
     except (SourceUnavailable, ConfigError) as exc:
@@ -84,6 +104,20 @@ def reconcile_mailbox(settings: Settings) -> None:
     else:
         log.error("reconcile_unaccounted not_stored=%s missing_from_mailbox=%s unfinished=%s",
                   len(result.not_stored), len(result.missing_from_mailbox), len(result.unfinished))
+
+
+def scan_notices(settings: Settings | None = None) -> None:
+    """Move deadlines a calendar change moved, then queue the reminders, escalations and digest due now."""
+    settings = _settings(settings)
+    now = dt.datetime.now(dt.timezone.utc)
+    calendar = settings.working_calendar()
+    with session_factory(engine_for(settings))() as session, session.begin():
+        moved = recompute_deadlines(session, calendar, settings.limits, now)
+        claimed = send_due(session, settings, calendar, now)
+    if moved or claimed:
+        log.info("notices_scanned deadlines_moved=%s queued=%s", moved, len(claimed))
+    if claimed:
+        send_outbox(settings)
 
 
 @lru_cache(maxsize=2)

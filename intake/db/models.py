@@ -215,6 +215,26 @@ class QuarantineRecord(Base):
     resolved_by: Mapped[str | None] = mapped_column(String(128))
 
 
+class Notice(Base):
+    """The notice ledger: one row per reminder, escalation or digest ever sent (its key is unique).
+
+    Keyed by kind, case, deadline and due date, so an extension (a new due date)
+    earns a new reminder, while a restart, a crash or a second worker earns nothing.
+    """
+
+    __tablename__ = "notices"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(255), unique=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    deadline: Mapped[str] = mapped_column(String(32))
+    due_date: Mapped[dt.date | None] = mapped_column(Date)
+    to_address: Mapped[str] = mapped_column(Text)
+    outbox_id: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class Correction(Base):
     """A person's change to an automatic decision (category or flag): fed back into training."""
 
@@ -230,5 +250,31 @@ class Correction(Base):
     reason: Mapped[str] = mapped_column(Text)
     model: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+    case: Mapped[Case] = relationship()
+
+
+class Letter(Base):
+    """A letter to print and post (the writer gave a postal address and no email address).
+
+    Written in the same transaction as the case change that causes it, once per case and
+    purpose; the PDF is kept here so staff print exactly what was recorded.
+    """
+
+    __tablename__ = "letters"
+    __table_args__ = (UniqueConstraint("case_id", "purpose"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id"), index=True)
+    purpose: Mapped[str] = mapped_column(String(64))
+    template: Mapped[str] = mapped_column(String(128))
+    state: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pages: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(128), default="system")
+    posted_at: Mapped[dt.datetime | None]
+    posted_by: Mapped[str | None] = mapped_column(String(128))
 
     case: Mapped[Case] = relationship()

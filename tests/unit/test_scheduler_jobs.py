@@ -36,5 +36,5 @@ def test_poll_mailbox_skips_polls_after_a_refused_login(monkeypatch: pytest.Monk
     monkeypatch.setattr(jobs, "runner", lambda settings: RefusingRunner())
     monkeypatch.setattr(jobs, "source", lambda settings: object())
     for _ in range(10):
-        jobs.poll_mailbox(settings=None)  # type: ignore[arg-type]
+        jobs.poll_mailbox(settings=object())  # type: ignore[arg-type]
     assert len(attempts) == 3  # polls 1, 3 and 7 try; the rest wait
