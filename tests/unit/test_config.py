@@ -32,6 +32,7 @@ def test_example_file_loads_and_matches_the_built_in_defaults(tmp_path: Path) ->
     defaults = load(tmp_path)
     assert example.council == defaults.council
     assert example.limits == defaults.limits
+    assert example.notices == defaults.notices
     assert example.mailbox == defaults.mailbox and example.outbound == defaults.outbound
     assert (example.from_address, example.duty_address, example.timezone) == (
         defaults.from_address, defaults.duty_address, defaults.timezone)
@@ -119,3 +120,13 @@ phone = "0300 000 0000"
 def test_missing_config_file_is_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         config.load(tmp_path / "nope.toml", environ={}, base_dir=tmp_path)
+
+
+def test_notice_settings_problems_are_each_named(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, '[notices]\nteam_manager = "nobody"\nreminder_working_days = 0\n'
+                       'digest_time = "half past eight"\nworking_hours_start = "18:00"\nfoo = 1\n')
+    problems = "\n".join(caught.value.problems)
+    for key in ("notices.team_manager", "notices.reminder_working_days", "notices.digest_time",
+                "notices.working_hours_start", "notices.foo"):
+        assert key in problems
