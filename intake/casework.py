@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from intake.calendar import WorkingCalendar
 from intake.case_log import record_event
-from intake.db.models import Case, Deadline
+from intake.db.models import Case, CaseEvent, Deadline
 from intake.errors import IntakeError
 from intake.timetable import EXTENDABLE, Event, TimetableLimits, due_date, due_dates
 
@@ -92,6 +92,32 @@ def record_step(session: Session, case: Case, event: Event, on: dt.date, *, by: 
                  met=meets if met is not None else None,
                  planned={d.deadline: d.due_date.isoformat() for d in planned})
     return planned
+
+
+def pause(session: Session, case: Case, on: dt.date, *, reason: str, by: str, at: dt.datetime) -> None:
+    """Stop the clock (a local practice, e.g. while consent is awaited): no notices until resumed."""
+    if case.status != "open":
+        raise CaseworkRefused(f"{case.reference} is {case.status}; only an open case can be paused")
+    case.status = "paused"
+    record_event(session, case, at, by, "clock_paused", on=on.isoformat(), reason=reason)
+
+
+def resume(session: Session, case: Case, on: dt.date, *, by: str, at: dt.datetime,
+           calendar: WorkingCalendar) -> int:
+    """Start the clock again: every open deadline moves by the working days the pause lasted."""
+    if case.status != "paused":
+        raise CaseworkRefused(f"{case.reference} is not paused")
+    paused = session.scalars(select(CaseEvent).where(CaseEvent.case_id == case.id, CaseEvent.action == "clock_paused")
+                             .order_by(CaseEvent.id.desc())).first()
+    assert paused is not None
+    days = max(0, calendar.working_days_between(dt.date.fromisoformat(paused.detail["on"]), on))
+    for row in session.scalars(select(Deadline).where(Deadline.case_id == case.id, Deadline.met_at.is_(None))):
+        # Kept as working days from the event, so a later calendar change still counts it right.
+        row.working_days += days
+        row.due_date = calendar.add_working_days(row.event_date, row.working_days)
+    case.status = "open"
+    record_event(session, case, at, by, "clock_resumed", on=on.isoformat(), paused_working_days=days)
+    return days
 
 
 def close(session: Session, case: Case, *, outcome: str, by: str, at: dt.datetime) -> None:

@@ -111,6 +111,40 @@ def step(ctx: click.Context, reference: str, event: str, on: str | None, by: str
               "planned": {d.deadline: d.due_date.isoformat() for d in planned}})
 
 
+@cases.command("pause")
+@click.argument("reference")
+@click.option("--reason", required=True, help="Why the clock stops (e.g. consent awaited).")
+@click.option("--on", "on", help="From which day (default today).")
+@click.option("--by", "by", required=True)
+@click.pass_context
+@handle_errors
+def pause(ctx: click.Context, reference: str, reason: str, on: str | None, by: str) -> None:
+    """Stop the case's clocks (a local practice, recorded with its reason); no notices meanwhile."""
+    settings = settings_from(ctx)
+    now = dt.datetime.now(dt.timezone.utc)
+    day = dt.date.fromisoformat(on) if on else now.astimezone(settings.tz).date()
+    with session_factory(engine_for(settings))() as session, session.begin():
+        casework.pause(session, casework.find_case(session, reference), day, reason=reason, by=by, at=now)
+    emit({"case_reference": reference, "status": "paused", "on": day.isoformat()})
+
+
+@cases.command("resume")
+@click.argument("reference")
+@click.option("--on", "on", help="From which day (default today).")
+@click.option("--by", "by", required=True)
+@click.pass_context
+@handle_errors
+def resume(ctx: click.Context, reference: str, on: str | None, by: str) -> None:
+    """Start the clocks again: every open deadline moves by the working days paused."""
+    settings = settings_from(ctx)
+    now = dt.datetime.now(dt.timezone.utc)
+    day = dt.date.fromisoformat(on) if on else now.astimezone(settings.tz).date()
+    with session_factory(engine_for(settings))() as session, session.begin():
+        days = casework.resume(session, casework.find_case(session, reference), day, by=by, at=now,
+                               calendar=settings.working_calendar())
+    emit({"case_reference": reference, "status": "open", "paused_working_days": days})
+
+
 @cases.command("close")
 @click.argument("reference")
 @click.option("--outcome", type=click.Choice(["upheld", "partly_upheld", "not_upheld", "withdrawn", "resolved"]),

@@ -38,7 +38,7 @@ def build_digest(session: Session, calendar: WorkingCalendar, day: dt.date) -> D
     horizon = calendar.add_working_days(day, AHEAD_WORKING_DAYS)
     rows = session.execute(
         select(Deadline, Case.reference).join(Case, Deadline.case_id == Case.id)
-        .where(Deadline.met_at.is_(None), Case.status != "closed", Deadline.deadline.in_(COUNCIL_DEADLINES),
+        .where(Deadline.met_at.is_(None), Case.status == "open", Deadline.deadline.in_(COUNCIL_DEADLINES),
                Deadline.due_date <= horizon)
         .order_by(Deadline.due_date, Case.reference))
     for deadline, reference in rows:

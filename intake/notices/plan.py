@@ -70,7 +70,7 @@ def _deadline_notices(session: Session, settings: Settings, calendar: WorkingCal
     options = settings.notices
     rows = session.execute(
         select(Deadline, Case).join(Case, Deadline.case_id == Case.id)
-        .where(Deadline.met_at.is_(None), Case.status != "closed", Deadline.deadline.in_(COUNCIL_DEADLINES))
+        .where(Deadline.met_at.is_(None), Case.status == "open", Deadline.deadline.in_(COUNCIL_DEADLINES))
         .order_by(Deadline.due_date, Case.id))
     found = []
     for deadline, case in rows:
@@ -91,7 +91,7 @@ def _deadline_notices(session: Session, settings: Settings, calendar: WorkingCal
 def _unassigned(session: Session, settings: Settings, calendar: WorkingCalendar,
                 today: dt.date) -> list[PlannedNotice]:
     found = []
-    waiting = session.scalars(select(Case).where(Case.officer.is_(None), Case.status != "closed",
+    waiting = session.scalars(select(Case).where(Case.officer.is_(None), Case.status == "open",
                                                  Case.category == "complaint").order_by(Case.id))
     for case in waiting:
         received = case.received_at.astimezone(settings.tz).date()

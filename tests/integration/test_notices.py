@@ -159,6 +159,25 @@ def test_a_closed_case_or_a_met_deadline_gets_no_more_notices(settings: Settings
     assert [k for k, _ in scan(settings, engine, at(dt.date(2027, 1, 20), 9)) if k != "digest"] == []
 
 
+def test_a_pause_stops_notices_and_moves_every_open_deadline(settings: Settings, engine: Engine) -> None:
+    reference = log_complaint(settings, engine)
+    step(settings, engine, reference, "assign", dt.date(2026, 12, 24))
+    calendar = settings.working_calendar()
+    with session_factory(engine)() as session, session.begin():
+        casework.pause(session, casework.find_case(session, reference), dt.date(2027, 1, 4),
+                       reason="consent awaited", by="Officer One", at=RECEIVED)
+    assert [k for k, _ in scan(settings, engine, at(dt.date(2027, 1, 14), 9)) if k != "digest"] == []
+    with session_factory(engine)() as session, session.begin():
+        days = casework.resume(session, casework.find_case(session, reference), dt.date(2027, 1, 11),
+                               by="Officer One", at=RECEIVED, calendar=calendar)
+    assert days == 5  # 5 to 11 January
+    assert due_of(engine, reference)["stage1_response"] == calendar.add_working_days(dt.date(2027, 1, 11), 5)
+    with session_factory(engine)() as session, session.begin():
+        with pytest.raises(casework.CaseworkRefused, match="not paused"):
+            casework.resume(session, casework.find_case(session, reference), dt.date(2027, 1, 12),
+                            by="Officer One", at=RECEIVED, calendar=calendar)
+
+
 def test_a_new_bank_holiday_moves_open_deadlines_and_says_so(settings: Settings, engine: Engine) -> None:
     reference = log_complaint(settings, engine)
     before = due_of(engine, reference)["stage1_response"]
