@@ -22,8 +22,8 @@ from classifiers.textcat import Architecture, Labelled, build, predict, train
 
 # Complaint recall on dev that the floor is tuned to reach (the target on test is 0.95).
 COMPLAINT_RECALL_GOAL = 0.97
-# Margin under the lowest-scoring dev disclosure, for wordings dev did not show.
-RISK_MARGIN = 0.9
+# False alarms allowed, as a share of the ordinary (no risk) dev messages.
+MAX_FALSE_ALARM_RATE = 0.15
 
 
 @dataclass(frozen=True)
@@ -97,15 +97,17 @@ Screened = tuple[list[safeguarding.Passage], float]
 
 
 def tune_risk_thresholds(screened: list[Screened], gold: list[bool]) -> tuple[float, float]:
-    """(passage, message) thresholds that flag every dev disclosure with the fewest false alarms.
+    """(passage, message) thresholds that miss the fewest dev disclosures within the false-alarm budget.
 
-    Searched on a grid; then both are lowered by a margin, for wordings dev did not show.
-    If no pair catches every dev disclosure, the pair that catches the most wins.
+    Recall first, but a screen that holds most ordinary mail back is no screen: among
+    the pairs whose false alarms stay within MAX_FALSE_ALARM_RATE of the ordinary dev
+    messages, the one that misses fewest disclosures, then raises fewest alarms.
     """
     grid = [step / 50 for step in range(1, 41)]  # 0.02 ... 0.80
     # Per message: a strong cue, its best passage, the message score: all the flag depends on.
     summary = [(any(p.strong for p in scored), max((p.score for p in scored), default=0.0), message, risk)
                for (scored, message), risk in zip(screened, gold, strict=True)]
+    ordinary = max(1, sum(1 for risk in gold if not risk))
     best: tuple[int, int, float, float] | None = None
     for passage_t in grid:
         for message_t in grid:
@@ -113,10 +115,13 @@ def tune_risk_thresholds(screened: list[Screened], gold: list[bool]) -> tuple[fl
                        for strong, top, message, risk in summary]
             missed = sum(1 for f, risk in flagged if risk and not f)
             false_alarms = sum(1 for f, risk in flagged if f and not risk)
+            if false_alarms / ordinary > MAX_FALSE_ALARM_RATE:
+                continue
             if best is None or (missed, false_alarms) < best[:2]:
                 best = (missed, false_alarms, passage_t, message_t)
-    assert best is not None
-    return round(best[2] * RISK_MARGIN, 4), round(best[3] * RISK_MARGIN, 4)
+    if best is None:  # nothing fits the budget: the strictest pair on the grid
+        return grid[-1], grid[-1]
+    return best[2], best[3]
 
 
 def screen_all(passage_nlp: spacy.language.Language, message_nlp: spacy.language.Language,

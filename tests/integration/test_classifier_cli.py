@@ -40,18 +40,18 @@ def test_the_test_split_holds_its_figures(env: dict[str, str], tmp_path: Path) -
     """A regression gate on the held-out test split the training never saw.
 
     The issue's targets are macro-F1 >= 0.90, complaint recall >= 0.95, safeguarding
-    recall 1.00 and precision >= 0.70. Complaint recall is met; the shipped models
-    give macro-F1 0.887, safeguarding recall 0.98 at precision 0.29 (recall first:
-    the thresholds flag every dev disclosure). These floors stop a retrain from
-    quietly doing worse.
+    recall 1.00 and precision >= 0.70. Complaint recall and safeguarding precision are
+    met; the shipped models give macro-F1 0.887 and safeguarding recall 0.93 (the
+    thresholds miss the fewest dev disclosures within a 15% false-alarm budget). These
+    floors stop a retrain from quietly doing worse.
     """
     result = intake("evaluate", "--json", env=env, cwd=tmp_path)
     figures = json.loads(result.stdout)
     assert figures["messages"] == len(corpus.load(split="test"))
     assert figures["category_macro_f1"] >= 0.88, figures
     assert figures["category"]["complaint"]["recall"] >= 0.95, figures
-    assert figures["safeguarding_recall"] >= 0.98, figures["missed_disclosures"]
-    assert figures["safeguarding_precision"] >= 0.25, figures
+    assert figures["safeguarding_recall"] >= 0.92, figures["missed_disclosures"]
+    assert figures["safeguarding_precision"] >= 0.70, figures
     printed = intake("evaluate", env=env, cwd=tmp_path).stdout
     assert "macro-F1" in printed and "confusion" in printed and "messages/second" in printed
 
@@ -142,3 +142,16 @@ def test_train_with_corrections_writes_a_working_pipeline_elsewhere(env: dict[st
     assert summary["counts"]["train"] > 500
     assert "adding 0 corrected cases" in result.stderr
     assert (out / "manifest.json").exists() and (out / "category" / "config.cfg").exists()
+
+
+def test_of_the_demo_mail_only_the_disclosure_is_flagged() -> None:
+    """Twelve messages the classifiers never trained on: one discloses risk; the rest must go through."""
+    import datetime as dt
+
+    from intake import config
+    from intake.analysis import Analyser
+
+    analyser = Analyser(config.load(None, environ={}, base_dir=ROOT))
+    flagged = sorted(path.name for path in (ROOT / "intake" / "demo" / "mail").glob("*.eml")
+                     if analyser.analyse(path.read_bytes(), dt.datetime.now(dt.timezone.utc))["safeguarding"])
+    assert flagged == ["11-safeguarding-disclosure.eml"]

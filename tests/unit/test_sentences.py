@@ -28,3 +28,12 @@ def test_a_long_run_without_stops_is_cut_into_overlapping_windows() -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert sentences.split("") == [] and sentences.split(" \n \n") == []
+
+
+def test_lines_a_mail_program_wrapped_are_joined_again() -> None:
+    text = ("I want to make a formal complaint about the way my son's case is being\n"
+            "handled by the team. Nobody calls back.\nthanks\nJo")
+    assert sentences.split(text) == [
+        "I want to make a formal complaint about the way my son's case is being\nhandled by the team.",
+        "Nobody calls back.", "thanks", "Jo"]
+    assert sentences.split("hi\nmy carer hits me\nplease help") == ["hi", "my carer hits me", "please help"]
