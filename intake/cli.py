@@ -10,7 +10,7 @@ import sys
 
 import click
 
-from intake.commands import analyse, cases, classifiers, demo, due, eligibility, mailbox, outbox, service, workdays
+from intake.commands import analyse, cases, classifiers, demo, due, eligibility, letters, mailbox, outbox, service, workdays
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -25,6 +25,6 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
     ctx.obj = {"config_path": config_path}
 
 
-for _module in (analyse, cases, classifiers, demo, due, eligibility, mailbox, outbox, service, workdays):
+for _module in (analyse, cases, classifiers, demo, due, eligibility, letters, mailbox, outbox, service, workdays):
     for _command in _module.COMMANDS:
         main.add_command(_command)

@@ -19,6 +19,7 @@ from intake.eligibility.learned import MODEL_DIR
 from intake.eligibility.override import DECISIONS, record_decision
 from intake.errors import IntakeError
 from intake.services import engine_for
+from intake.staff_replies import queue_ineligible_reply
 
 
 @cases.command("decide")
@@ -28,29 +29,51 @@ from intake.services import engine_for
 @click.option("--by", "officer", required=True, help="The officer's name.")
 @click.option("--code", "codes", multiple=True, type=click.Choice(CODES),
               help="A reason code behind the decision (repeatable).")
+@click.option("--signpost", "signposts", multiple=True,
+              help="ineligible: another place to send the writer, added to the rules' signposting (repeatable).")
+@click.option("--no-reply", is_flag=True,
+              help="ineligible: queue no reply (the officer writes it); by default the reply is queued.")
 @click.option("--json", "as_json", is_flag=True, help="Print the recorded event as JSON.")
 @click.pass_context
 @handle_errors
 def decide(ctx: click.Context, reference: str, decision: str, reason: str, officer: str,
-           codes: tuple[str, ...], as_json: bool) -> None:
+           codes: tuple[str, ...], signposts: tuple[str, ...], no_reply: bool, as_json: bool) -> None:
     """Confirm or change the eligibility decision of case REFERENCE.
 
-    Recorded in the case trail with the officer's name and reason. Nothing is sent:
-    an ineligible complaint's reply is still written by a person.
+    Recorded in the case trail with the officer's name and reason. For `ineligible`, the
+    reply to the writer (templates/email/ineligible/, or a printed letter when there is only
+    a postal address) is queued in the same transaction, once per case, with the signposting
+    for its reason codes; the officer's reason stays internal.
     """
-    engine = engine_for(settings_from(ctx))
+    settings = settings_from(ctx)
+    engine = engine_for(settings)
     with session_factory(engine).begin() as session:
         case = session.scalar(select(Case).where(Case.reference == reference))
         if case is None:
             raise IntakeError(f"no case {reference}")
+        now = dt.datetime.now(dt.UTC)
         event = record_decision(session, case, decision, officer=officer, reason=reason,
-                                at=dt.datetime.now(dt.UTC), codes=codes)
+                                at=now, codes=codes)
         summary = {"case_reference": reference, "action": event.action, **event.detail}
+        if decision == "ineligible" and not no_reply:
+            queued = queue_ineligible_reply(session, settings, case, officer=officer.strip(), now=now,
+                                            codes=codes, extra_signposting=signposts)
+            summary["reply"] = ({"channel": queued.channel, "new": queued.new, "template": queued.template}
+                                if queued else None)
     if as_json:
         emit(summary)
     else:
         verb = "confirmed as" if event.action == "eligibility_confirmed" else "changed to"
         click.echo(f"{reference}: eligibility {verb} {decision} (was {summary['previous']})")
+        if "reply" in summary:
+            click.echo(f"{reference}: {_reply_sentence(summary['reply'])}")
+
+
+def _reply_sentence(reply: dict[str, object] | None) -> str:
+    if reply is None:
+        return "no email or postal address: no reply queued; a person must find a way to reply"
+    where = "the outbox" if reply["channel"] == "email" else "the print queue (intake letters)"
+    return f"ineligible reply {'queued in' if reply['new'] else 'was already in'} {where}"
 
 
 @click.command("train-eligibility")

@@ -2,8 +2,9 @@
 
 It waits for a person when the category needs review, the case carries a
 safeguarding flag (the duty manager is alerted at once instead), the reply would
-be a rejection, there is no email address, or the address already had its share
-of automatic replies today.
+be a rejection, there is neither an email nor a postal address, or the email
+address already had its share of automatic replies today. A writer with a postal
+address and no email address gets a printed letter (intake.letters) instead.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from collections import Counter
 
 from sqlalchemy import func, select
 
-from intake.acknowledgements import render_acknowledgement
+from intake.acknowledgements import acknowledgement_context, kind_for, subject_for
 from intake.case_log import record_event
 from intake.db.models import Case, OutboxMessage
 from intake.item import Flag, IntakeItem
 from intake.outbox.compose import queue_email
 from intake.pipeline import Context
 from intake.rendering import render
+from intake.replies import channel_for, send_to_complainant
 from intake.stages import stage
 
 
@@ -39,15 +41,17 @@ def acknowledge(item: IntakeItem, ctx: Context) -> None:
         case.acknowledgement = "held"
         record_event(session, case, now, "system", "acknowledgement_held", reasons=reasons)
         return
-    rendered = render_acknowledgement(case, ctx.settings, item.due_dates.get("stage1_response"))
-    row = queue_email(session, ctx.settings, dedupe_key=f"acknowledgement:{case.reference}",
-                      purpose="acknowledgement", to=case.complainant_email,
-                      subject=rendered.subject, body_text=rendered.text, body_html=rendered.html,
-                      now=now, case=case, in_reply_to=item.parsed.message_id, new_case=True)
+    queued = send_to_complainant(
+        session, ctx.settings, case, purpose="acknowledgement", template=kind_for(case),
+        context=acknowledgement_context(case, ctx.settings, item.due_dates.get("stage1_response")),
+        subject=subject_for(case), now=now, in_reply_to=item.parsed.message_id,
+        auto_submitted=True, new_case=True)
+    assert queued is not None  # _reasons_to_hold holds a case with no address at all
     case.acknowledgement = "queued"
-    session.info[REPLIES_TODAY][case.complainant_email] += 1
+    if queued.channel == "email":
+        session.info[REPLIES_TODAY][case.complainant_email] += 1
     record_event(session, case, now, "system", "acknowledgement_queued",
-                 message_id=row.message_id, template=rendered.template)
+                 channel=queued.channel, template=queued.template, **queued.detail)
 
 
 def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> list[str]:
@@ -61,9 +65,11 @@ def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetim
         reasons.append("the category needs a person's review")
     if case.eligibility_decision == "ineligible":
         reasons.append("the reply would turn the complaint away: a person must confirm")
-    if not case.complainant_email:
-        reasons.append("no email address: the reply must go by post")
-    elif _replies_today(ctx, case.complainant_email, now) >= ctx.settings.max_auto_replies_per_address_per_day:
+    channel = channel_for(case)
+    if channel is None:
+        reasons.append("no email or postal address: a person must find a way to reply")
+    elif channel == "email" and (_replies_today(ctx, case.complainant_email, now)
+                                 >= ctx.settings.max_auto_replies_per_address_per_day):
         reasons.append("this address has had its automatic replies for today")
     return reasons
 

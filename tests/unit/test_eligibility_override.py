@@ -102,7 +102,8 @@ def test_the_command_line(engine: Engine, database_url: str, tmp_path: Path) -> 
     assert json.loads(result.output) == {
         "case_reference": reference, "action": "eligibility_changed", "previous": "needs_review",
         "decision": "ineligible", "reason": "About the care order", "codes": ["court_decision"],
-        "automatic_codes": []}
+        "automatic_codes": [],
+        "reply": None}  # the ineligible reply: this case has no address, so nothing could be queued
     assert load(engine, reference)[0].eligibility_decision == "ineligible"
     missing = runner.invoke(main, ["cases", "decide", "CSC-2026-9999", "--decision", "eligible",
                                    "--reason", "x", "--by", "y"], env=env)

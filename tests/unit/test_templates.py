@@ -350,3 +350,190 @@ def test_demo_messages_cover_the_automated_and_reply_cases() -> None:
     assert reply["In-Reply-To"]
     assert reply["Subject"] == "Re: CSC-2026-0001: we have received your complaint"
     assert "\n>" in reply.get_content()
+
+
+# --- replies a person decides to send: the ineligible reply and the request for consent --------
+
+CLOSING_CODES = ["time_limit", "court_decision", "other_organisation", "already_completed",
+                 "not_childrens_social_care"]
+SIGNPOSTING = ["Complaints about a school go to its own complaints procedure: ask the school office.",
+               "Adult social care has its own statutory complaints procedure: 01632 960200."]
+
+
+def reply_context(greeting_name: str | None = "Sam Taylor", **overrides: Any) -> dict[str, Any]:
+    council = _council()
+    council["consent_form_url"] = "https://www.northshire.example.org/complaints/consent-form"
+    ctx: dict[str, Any] = {
+        "council": council,
+        "case": {"reference": "CSC-2026-0042", "category": "complaint",
+                 "received_on": dt.date(2026, 12, 23), "greeting_name": greeting_name},
+        "reasons": ["other_organisation"], "signposting": SIGNPOSTING[:1],
+        "young_person_name": "Jamie",
+    }
+    ctx.update(overrides)
+    return ctx
+
+
+REPLIES = ["email/ineligible/complaint", "email/ineligible/complaint_young_person",
+           "email/consent/request", "email/consent/young_person"]
+LETTERS = ["letter/acknowledgement/complaint", "letter/acknowledgement/complaint_young_person",
+           "letter/acknowledgement/compliment", "letter/acknowledgement/suggestion",
+           "letter/ineligible/complaint", "letter/ineligible/complaint_young_person",
+           "letter/consent/request", "letter/consent/young_person", "letter/consent/form"]
+VARIANTS = [
+    {"reasons": [], "signposting": []},
+    {"reasons": CLOSING_CODES, "signposting": SIGNPOSTING},
+    {"reasons": ["time_limit"], "signposting": SIGNPOSTING[:1], "young_person_name": None},
+]
+
+
+def render_any(name: str, fmt: str, greeting_name: str | None = "Sam Taylor", **overrides: Any) -> str:
+    ctx = reply_context(greeting_name, **overrides)
+    if name.startswith("letter/acknowledgement/"):
+        kind = name.rsplit("/", 1)[1]
+        ctx = {**ack_context(kind, greeting_name), **{k: v for k, v in ctx.items() if k != "case"}}
+        ctx["case"]["category"] = "complaint" if kind.startswith("complaint") else kind
+    return render(f"{name}.{fmt}.j2", **ctx)
+
+
+def test_every_template_file_is_covered_by_these_tests() -> None:
+    names = {str(p.relative_to(TEMPLATES_DIR)).split(".")[0] for p in TEMPLATES_DIR.rglob("*.j2")
+             if "_partials" not in p.parts and p.relative_to(TEMPLATES_DIR).parts[0] in ("email", "letter")}
+    covered = set(REPLIES) | set(LETTERS) | {f"email/acknowledgement/{k}" for k in ACKNOWLEDGEMENTS}
+    assert names <= covered, names - covered
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=["no-codes", "every-code", "no-young-person-name"])
+@pytest.mark.parametrize("greeting_name", [None, "Sam Taylor"])
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("name", REPLIES)
+def test_every_reply_renders_in_every_variant(name: str, fmt: str, greeting_name: str | None,
+                                              variant: dict[str, Any]) -> None:
+    out = render_any(name, fmt, greeting_name, **variant)
+    assert "CSC-2026-0042" in out and "Northshire County Council" in out
+    assert "None" not in out and "Dear ," not in out and "Hello ," not in out
+    assert "999" in out
+    if fmt == "txt":
+        assert long_lines(out) == [] and "\n\n\n" not in out
+        assert not any(line != line.rstrip() for line in out.splitlines())
+    else:
+        assert "<script" not in out
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=["no-codes", "every-code", "no-young-person-name"])
+@pytest.mark.parametrize("greeting_name", [None, "Sam Taylor"])
+@pytest.mark.parametrize("name", LETTERS)
+def test_every_letter_body_renders_in_every_variant(name: str, greeting_name: str | None,
+                                                    variant: dict[str, Any]) -> None:
+    out = render_any(name, "txt", greeting_name, **variant)
+    assert "None" not in out and "Dear ," not in out and "Hello ," not in out
+    assert "CSC-2026-0042" in out
+    assert long_lines(out) == []
+    assert "reply to this email" not in out.lower()  # a letter writer has no email to reply to
+    if name.startswith("letter/acknowledgement/complaint") and name.endswith("complaint"):
+        assert ("Yours sincerely," if greeting_name else "Yours faithfully,") in out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("kind", ["complaint", "complaint_young_person"])
+def test_the_ineligible_reply_gives_each_reason_and_the_signposting(kind: str, fmt: str) -> None:
+    out = " ".join(render_any(f"email/ineligible/{kind}", fmt, reasons=CLOSING_CODES,
+                              signposting=SIGNPOSTING).split())
+    out = out.replace("&#39;", "'")
+    assert "ask the school office" in out and "01632 960200" in out
+    if kind == "complaint":
+        assert "cannot consider it under the children's social care complaints procedure" in out
+        assert "more than 12 months" in out and "decision made by a court" in out
+        assert "all three stages" in out and "Local Government and Social Care Ombudsman" in out
+    else:
+        assert "Hello Sam Taylor," in out and "You will not get in trouble for asking." in out
+        assert "more than a year ago" in out
+        assert "procedure" not in out.replace(SIGNPOSTING[0], "").replace(SIGNPOSTING[1], "")
+    assert "advocate" in out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_the_ineligible_reply_without_signposting_offers_help_to_find_the_right_place(fmt: str) -> None:
+    out = " ".join(render_any("email/ineligible/complaint", fmt, reasons=[], signposting=[]).split())
+    assert "outside what the children's social care complaints procedure can consider" in out.replace("&#39;", "'")
+    assert "help you find the right place" in out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_an_unknown_reason_code_fails_loudly(fmt: str) -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        render_any("email/ineligible/complaint", fmt, reasons=["made_up"])
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("young_person_name", [None, "Jamie"])
+def test_the_consent_request_says_what_from_whom_how_and_that_it_is_on_hold(
+        fmt: str, young_person_name: str | None) -> None:
+    out = " ".join(render_any("email/consent/request", fmt, young_person_name=young_person_name).split())
+    out = out.replace("&#39;", "'")
+    who = young_person_name or "the young person"
+    assert f"{who} agrees to you making this complaint" in out or f"{who}'s agreement" in out
+    assert "written, signed consent" in out                       # what, for someone 18 or over
+    assert "not you" in out                                        # from whom
+    assert "replies to this email" in out and "consent-form" in out  # how
+    assert "on hold" in out and "will not start looking into it" in out
+    assert "It is your choice." in out                             # the note to pass on
+    assert "Dear Sam Taylor," in out
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+def test_the_note_for_the_young_person_is_short_and_plain(fmt: str) -> None:
+    out = render_any("email/consent/young_person", fmt)
+    flat = " ".join(out.split())
+    assert "Hello Jamie," in flat and "You will not get in trouble" in flat and "It is free." in flat
+    assert "procedure" not in flat and "consent" not in flat  # words a child knows
+    if fmt == "txt":
+        assert len(out.split()) < 200
+
+
+def test_the_consent_letter_carries_the_note_and_the_form_on_pages_of_their_own() -> None:
+    out = render_any("letter/consent/request", "txt")
+    assert out.count("\f") == 2
+    letter, note, form = out.split("\f")
+    assert "signs the consent form with this letter" in " ".join(letter.split())
+    assert "sign the form on the next page" in note
+    assert "Signed:" in form and "County Hall" in form
+
+
+REPLY_REQUIRED = ["council", "case", "case.reference", "case.greeting_name",
+                  "council.name", "council.team_name", "council.team_email", "council.team_phone",
+                  "council.safeguarding.front_door_phone", "council.advocacy_service.phone",
+                  "council.childrens_rights_officer.phone"]
+REPLY_SPECIFIC = {
+    "email/ineligible/complaint": ["reasons", "signposting", "council.ombudsman.phone", "case.received_on",
+                                   "council.privacy_notice_url", "council.team_address"],
+    "email/ineligible/complaint_young_person": ["reasons", "signposting", "council.privacy_notice_url"],
+    "email/consent/request": ["young_person_name", "council.consent_form_url", "council.team_address",
+                              "case.received_on"],
+    "email/consent/young_person": ["young_person_name"],
+}
+
+
+@pytest.mark.parametrize("fmt", ["txt", "html"])
+@pytest.mark.parametrize("name, key", [(n, k) for n in REPLIES for k in REPLY_REQUIRED + REPLY_SPECIFIC[n]
+                                       if not (n == "email/consent/young_person" and k == "case.greeting_name")])
+def test_a_missing_variable_in_a_reply_raises(name: str, key: str, fmt: str) -> None:
+    with pytest.raises(jinja2.UndefinedError):
+        render(f"{name}.{fmt}.j2", **_without(reply_context(), key))
+
+
+@pytest.mark.parametrize("name", LETTERS)
+@pytest.mark.parametrize("key", ["council", "case", "case.reference", "council.team_phone", "council.name"])
+def test_a_missing_variable_in_a_letter_raises(name: str, key: str) -> None:
+    ctx = reply_context()
+    if name.startswith("letter/acknowledgement/"):
+        kind = name.rsplit("/", 1)[1]
+        ctx = {**ack_context(kind), "young_person_name": None}
+    with pytest.raises(jinja2.UndefinedError):
+        render(f"{name}.txt.j2", **_without(ctx, key))
+
+
+@pytest.mark.parametrize("name", [n for n in REPLIES if n != "email/consent/young_person"])
+def test_replies_escape_a_hostile_name_in_html(name: str) -> None:
+    out = render_any(name, "html", "<script>alert('x')</script>", young_person_name="<b>Jo</b>")
+    assert "<script" not in out and "<b>Jo" not in out

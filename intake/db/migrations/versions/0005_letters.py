@@ -1,11 +1,8 @@
 """Letters by post: the print queue (one PDF per case and purpose).
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0004
 Create Date: 2026-11-25
-
-It follows 0003, the newest revision when it was written. If a 0004 lands first, make
-this revision follow it (down_revision = "0004") so the history stays one line.
 """
 
 from __future__ import annotations
