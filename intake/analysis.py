@@ -8,7 +8,7 @@ from typing import Any
 from classifiers import registry
 from intake import pipeline
 from intake.config import Settings
-from intake.item import Flag, IntakeItem
+from intake.item import Flag, IntakeItem, ParsedMessage
 
 
 class Analyser:
@@ -18,8 +18,8 @@ class Analyser:
             clock=lambda: dt.datetime.now(dt.timezone.utc),
             classifiers=registry.create_defaults())
 
-    def analyse(self, raw: bytes, received_at: dt.datetime) -> dict[str, Any]:
-        item = IntakeItem(raw=raw, received_at=received_at)
+    def analyse(self, raw: bytes, received_at: dt.datetime, channel: str = "email") -> dict[str, Any]:
+        item = IntakeItem(raw=raw, received_at=received_at, channel=channel)
         try:
             outcome = pipeline.run(item, self.ctx, pipeline.ANALYSIS_STAGES)
         except Exception as exc:  # noqa: BLE001 - as the runner would: quarantined, with the reason
@@ -44,4 +44,15 @@ class Analyser:
             "safeguarding_evidence": [h.evidence for h in item.evidence_for("safeguarding")],
             "young_person_evidence": [h.evidence for h in item.evidence_for("young_person") if h.evidence],
             "evidence": [h.to_json() for h in item.hits],
+            "channel": item.parsed.channel if item.parsed else channel,
+            **({"letter": letter_json(item.parsed, self.ctx.settings)}
+               if item.parsed and item.parsed.channel == "letter" else {}),
         }
+
+
+def letter_json(parsed: ParsedMessage, settings: Settings) -> dict[str, Any]:
+    """What was read off a letter, for the person who asked about this file."""
+    return {"sender_name": parsed.sender_name, "postal_address": parsed.postal_address,
+            "email": parsed.sender, "written_on": parsed.sent_at.astimezone(settings.tz).date().isoformat()
+            if parsed.sent_at else None, "scan_method": parsed.headers.get("x-scan-method"),
+            "pages": int(parsed.headers.get("x-scan-pages", "0")) or None}

@@ -11,6 +11,7 @@ import sys
 import click
 
 from intake.commands import analyse, cases, classifiers, demo, due, eligibility, letters, mailbox, outbox, service, workdays
+from intake.commands import scans  # `intake letter add`: posted letters in
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,3 +29,5 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
 for _module in (analyse, cases, classifiers, demo, due, eligibility, letters, mailbox, outbox, service, workdays):
     for _command in _module.COMMANDS:
         main.add_command(_command)
+for _command in scans.COMMANDS:
+    main.add_command(_command)

@@ -4,6 +4,7 @@
     ├── ConfigError              bad or missing configuration: exit 2 at start-up
     ├── SourceUnavailable        the mailbox cannot be reached now: leave the mail, retry next poll
     ├── UnparseableMessage       a message that cannot be read: it goes to quarantine, raw
+    ├── OcrUnavailable           a scanned letter needs OCR and Tesseract is not installed: exit 2
     └── OutboxError              a transport failed: the outbox row stays unsent
         └── PermanentDeliveryError   the relay refused for good: stop retrying, tell staff
 
@@ -43,6 +44,12 @@ class SourceUnavailable(IntakeError):
 
 class UnparseableMessage(IntakeError):
     """The message cannot be read at all; it is kept raw in quarantine."""
+
+
+class OcrUnavailable(IntakeError):
+    """A letter has no text layer and Tesseract OCR is not installed; says what to install."""
+
+    exit_code = 2
 
 
 class OutboxError(IntakeError):

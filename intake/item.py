@@ -75,6 +75,9 @@ class ParsedMessage:
     newest_text: str = ""
     attachments: tuple[Attachment, ...] = ()
     defects: tuple[str, ...] = ()
+    # "letter" for a posted or scanned letter (intake.scans), which also gives the writer's postal address.
+    channel: str = "email"
+    postal_address: str = ""
 
 
 @dataclass
@@ -100,6 +103,7 @@ class IntakeItem:
     received_at: dt.datetime
     inbound_id: int | None = None
     message_identity: str = ""
+    channel: str = "email"  # how it reached us (inbound_messages.channel): "email" or "letter"
     parsed: ParsedMessage | None = None
     flags: set[Flag] = field(default_factory=set)
     hits: list[Hit] = field(default_factory=list)

@@ -153,7 +153,7 @@ class Runner:
         if row.attempts > MAX_ATTEMPTS:
             raise RuntimeError(f"processing stopped part-way {row.attempts - 1} times")
         item = IntakeItem(raw=row.raw, received_at=row.received_at, inbound_id=row.id,
-                          message_identity=row.identity)
+                          message_identity=row.identity, channel=row.channel)
         ctx = pipeline.Context(self.settings, self.calendar, self.clock, self.classifiers, session)
         outcome = pipeline.run(item, ctx)
         row.state, row.processed_at = outcome, self.clock()

@@ -97,3 +97,36 @@ def _store_all(session: Session, source_name: str, prepared: list[Prepared],
         dict(source=source_name, source_key=message.source_key, inbound_id=ids[identity], seen_at=now)
         for message, identity, _ in prepared])
     return len(rows), len(prepared) - len(rows)
+
+
+def letter_identity(raw: bytes) -> str:
+    """A letter file's identity is its content: the same file added twice is one letter."""
+    return f"letter:sha256:{hashlib.sha256(raw).hexdigest()}"
+
+
+def store_letter(sessions: sessionmaker[Session], raw: bytes, received_at: dt.datetime,
+                 now: dt.datetime) -> tuple[int, bool]:
+    """Store a scanned or posted letter raw, first; return (inbound id, whether it is new).
+
+    Like mail, it is committed before anything reads it; a second copy of the same file
+    (or another worker adding it at the same moment) finds the first and adds nothing.
+    """
+    identity = letter_identity(raw)
+    for _ in range(2):
+        with sessions.begin() as session:
+            found = session.scalar(select(InboundMessage.id).where(InboundMessage.identity == identity))
+            if found is not None:
+                return found, False
+        try:
+            with sessions.begin() as session:
+                row = InboundMessage(identity=identity, sha256=identity.rsplit(":", 1)[1], message_id_header=None,
+                                     channel="letter", raw=raw, size=len(raw), received_at=received_at,
+                                     sent_at=None, state="stored", outcome="", attempts=0, attachments=[],
+                                     stored_at=now, processed_at=None)
+                session.add(row)
+                session.flush()
+                return row.id, True
+        except IntegrityError:  # stored by another worker meanwhile: the next look finds it
+            log.info("letter_already_stored inbound_identity_hash=%s",
+                     hashlib.sha256(identity.encode()).hexdigest()[:12])
+    raise RuntimeError("the letter could be neither stored nor found")

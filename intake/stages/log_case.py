@@ -22,10 +22,11 @@ def log_case(item: IntakeItem, ctx: Context) -> None:
     number = next_number(session, year)
     case = Case(
         reference=format_reference(year, number), year=year, number=number,
-        inbound_id=item.inbound_id, channel="email", category=item.category.value,
+        inbound_id=item.inbound_id, channel=parsed.channel, category=item.category.value,
         category_confidence=item.confidence, category_model=item.category_model,
         category_review=needs_review, subject=parsed.subject[:500],
         complainant_name=parsed.sender_name, complainant_email=parsed.reply_to or parsed.sender,
+        complainant_address=parsed.postal_address,
         flags=sorted(f.value for f in item.flags),
         eligibility_decision=item.eligibility.decision.value,
         eligibility_reasons=[h.to_json() for h in item.eligibility.reasons],
