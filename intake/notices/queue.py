@@ -45,13 +45,13 @@ def send_due(session: Session, settings: Settings, calendar: WorkingCalendar,
         _queue_notice_email(session, settings, to, items, now)
     for notice, row in claimed:
         if notice.kind == "digest":
-            digest = build_digest(session, calendar, local_day)
+            context = {"digest": build_digest(session, calendar, local_day), "case_url": settings.case_url,
+                       "council": settings.council.template_context()}
             outbox = queue_email(
                 session, settings, dedupe_key=notice.key, purpose="digest", to=notice.to,
                 subject=f"Complaints daily digest: {local_day:%A} {local_day.day} {local_day:%B %Y}",
-                body_text=render("notice/manager/digest.txt.j2", digest=digest, council=settings.council.template_context(),
-                                 case_url=settings.case_url),
-                body_html=None, now=now, auto_submitted=True)
+                body_text=render("notice/manager/digest.txt.j2", **context),
+                body_html=render("notice/manager/digest.html.j2", **context), now=now, auto_submitted=True)
             session.flush()
             row.outbox_id = outbox.id
     return [notice for notice, _ in claimed]
@@ -70,11 +70,12 @@ def _queue_notice_email(session: Session, settings: Settings, to: str,
         late = sum(1 for n in notices if n.kind != "reminder")
         subject = f"Complaints deadlines: {len(notices)} notices ({late} overdue or unassigned)"
     key = "notices:" + hashlib.sha256("|".join(n.key for n in notices).encode()).hexdigest()[:32]
+    context = {"notices": notices, "names": DEADLINE_NAMES, "case_url": settings.case_url,
+               "council": settings.council.template_context()}
     outbox = queue_email(session, settings, dedupe_key=key, purpose="deadline_notice", to=to, subject=subject,
-                         body_text=render("notice/staff/deadline_notices.txt.j2", notices=notices,
-                                          names=DEADLINE_NAMES, case_url=settings.case_url,
-                                          council=settings.council.template_context()),
-                         body_html=None, now=now, auto_submitted=True)
+                         body_text=render("notice/staff/deadline_notices.txt.j2", **context),
+                         body_html=render("notice/staff/deadline_notices.html.j2", **context),
+                         now=now, auto_submitted=True)
     session.flush()
     for _, row in items:
         row.outbox_id = outbox.id

@@ -137,6 +137,10 @@ def test_notices_missed_while_down_go_once_on_start(settings: Settings, engine: 
         manager = by_recipient[settings.notices.team_manager].body_text
         assert reference in manager and "5 working days overdue" in manager and "No officer assigned" in manager
         assert settings.case_url(reference) in manager
+        html = by_recipient[settings.notices.team_manager].body_html or ""
+        assert f'href="{settings.case_url(reference)}"' in html and "5 working days" in html
+        digest = session.scalars(select(OutboxMessage).where(OutboxMessage.purpose == "digest")).first()
+        assert digest is not None and reference in digest.body_text and reference in (digest.body_html or "")
 
 
 def test_nothing_goes_out_on_a_non_working_day_or_out_of_hours(settings: Settings, engine: Engine) -> None:
