@@ -1,9 +1,11 @@
-"""Test helpers: build messages and deliver them into a real Maildir."""
+"""Test helpers: build messages, deliver them into a real Maildir, run the command line."""
 
 from __future__ import annotations
 
 import mailbox
 import os
+import subprocess
+import sys
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
@@ -33,3 +35,23 @@ def deliver(maildir: Path, raw: bytes, received_at: dt.datetime | None = None) -
         path = maildir / "new" / key
         os.utime(path, (received_at.timestamp(), received_at.timestamp()))
     return key
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli_env(tmp_path: Path, database_url: str) -> dict[str, str]:
+    """The environment of an embedded install under tmp_path, on the given database."""
+    return {**os.environ, "PYTHONPATH": str(ROOT), "INTAKE_DATABASE_URL": database_url,
+            "INTAKE_MAILBOX_URL": f"maildir://{tmp_path / 'mailbox'}",
+            "INTAKE_OUTBOUND_URL": f"folder://{tmp_path / 'outbox'}"}
+
+
+def intake(*args: str, env: dict[str, str], cwd: Path, check: bool = True,
+           timeout: int = 300) -> subprocess.CompletedProcess[str]:
+    """`intake ARGS` as a real process, the way scripts run it."""
+    result = subprocess.run([sys.executable, "-m", "intake", *args], env=env, cwd=cwd,
+                            capture_output=True, text=True, timeout=timeout)
+    if check and result.returncode != 0:
+        raise AssertionError(f"intake {' '.join(args)} exited {result.returncode}: {result.stderr}")
+    return result

@@ -16,6 +16,15 @@ from intake.services import engine_for
 from intake.timetable import Event
 
 
+def _day(on: str | None, now: dt.datetime, tz: dt.tzinfo) -> dt.date:
+    if on is None:
+        return now.astimezone(tz).date()
+    try:
+        return dt.date.fromisoformat(on)
+    except ValueError:
+        raise click.BadParameter(f"{on!r} is not a date like 2026-12-23", param_hint="--on") from None
+
+
 def _moment(value: str | None, settings_tz: dt.tzinfo) -> dt.datetime:
     if value is None:
         return dt.datetime.now(dt.timezone.utc)
@@ -103,7 +112,7 @@ def step(ctx: click.Context, reference: str, event: str, on: str | None, by: str
     """Record a step (a response sent, a request received, the panel held): meets its deadline, starts the next."""
     settings = settings_from(ctx)
     now = dt.datetime.now(dt.timezone.utc)
-    day = dt.date.fromisoformat(on) if on else now.astimezone(settings.tz).date()
+    day = _day(on, now, settings.tz)
     with session_factory(engine_for(settings))() as session, session.begin():
         planned = casework.record_step(session, casework.find_case(session, reference), Event(event), day, by=by,
                                        at=now, calendar=settings.working_calendar(), limits=settings.limits)
@@ -122,7 +131,7 @@ def pause(ctx: click.Context, reference: str, reason: str, on: str | None, by: s
     """Stop the case's clocks (a local practice, recorded with its reason); no notices meanwhile."""
     settings = settings_from(ctx)
     now = dt.datetime.now(dt.timezone.utc)
-    day = dt.date.fromisoformat(on) if on else now.astimezone(settings.tz).date()
+    day = _day(on, now, settings.tz)
     with session_factory(engine_for(settings))() as session, session.begin():
         casework.pause(session, casework.find_case(session, reference), day, reason=reason, by=by, at=now)
     emit({"case_reference": reference, "status": "paused", "on": day.isoformat()})
@@ -138,7 +147,7 @@ def resume(ctx: click.Context, reference: str, on: str | None, by: str) -> None:
     """Start the clocks again: every open deadline moves by the working days paused."""
     settings = settings_from(ctx)
     now = dt.datetime.now(dt.timezone.utc)
-    day = dt.date.fromisoformat(on) if on else now.astimezone(settings.tz).date()
+    day = _day(on, now, settings.tz)
     with session_factory(engine_for(settings))() as session, session.begin():
         days = casework.resume(session, casework.find_case(session, reference), day, by=by, at=now,
                                calendar=settings.working_calendar())

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from classifiers.metrics import average_precision
 from intake.eligibility.evaluation import (
     DEFAULT_PATH,
     HELDOUT_PATH,
@@ -53,16 +54,6 @@ def labelled(item: Labelled, label: str) -> bool:
 
 def examples(items: Sequence[Labelled]) -> list[tuple[str, dict[str, float]]]:
     return [(item.text, {label: float(labelled(item, label)) for label in LABELS}) for item in items]
-
-
-def average_precision(truth: Sequence[bool], scores: Sequence[float]) -> float:
-    ranked = sorted(zip(scores, truth), key=lambda pair: -pair[0])
-    hits, total = 0, 0.0
-    for rank, (_, positive) in enumerate(ranked, 1):
-        if positive:
-            hits += 1
-            total += hits / rank
-    return total / hits if hits else 0.0
 
 
 def _judged(items: Sequence[Labelled], label: str) -> list[int]:

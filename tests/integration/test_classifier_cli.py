@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,24 +12,15 @@ from classifiers import corpus
 from intake.corrections import training_messages
 from intake.db.models import Case, CaseEvent, Correction
 from intake.db.session import make_engine, session_factory
-from tests.helpers import deliver, make_mail
+from tests.helpers import cli_env, deliver, intake, make_mail
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def intake(*args: str, env: dict[str, str], cwd: Path, check: bool = True) -> subprocess.CompletedProcess[str]:
-    result = subprocess.run([sys.executable, "-m", "intake", *args], env=env, cwd=cwd,
-                            capture_output=True, text=True, timeout=300)
-    if check and result.returncode != 0:
-        raise AssertionError(f"intake {' '.join(args)} exited {result.returncode}: {result.stderr}")
-    return result
-
 
 @pytest.fixture
 def env(tmp_path: Path, database_url: str) -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT), "INTAKE_DATABASE_URL": database_url,
-            "INTAKE_MAILBOX_URL": f"maildir://{tmp_path / 'mailbox'}",
-            "INTAKE_OUTBOUND_URL": f"folder://{tmp_path / 'outbox'}"}
+    return cli_env(tmp_path, database_url)
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
