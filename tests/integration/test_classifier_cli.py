@@ -29,7 +29,7 @@ def test_the_test_split_holds_its_figures(env: dict[str, str], tmp_path: Path) -
 
     The issue's targets are macro-F1 >= 0.90, complaint recall >= 0.95, safeguarding
     recall 1.00 and precision >= 0.70. Complaint recall and safeguarding precision are
-    met; the shipped models give macro-F1 0.887 and safeguarding recall 0.93 (the
+    met; the shipped models give macro-F1 0.889 and safeguarding recall 0.93 (the
     thresholds miss the fewest dev disclosures within a 15% false-alarm budget). These
     floors stop a retrain from quietly doing worse.
     """
