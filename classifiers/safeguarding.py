@@ -79,10 +79,9 @@ def cue_groups(text: str) -> set[str]:
     return {g for m in lexicon.any.finditer(text.lower()) for g in lexicon.groups_of(m.group())}
 
 
-def marked(text: str, groups: set[str] | frozenset[str] | None = None) -> str:
+def marked(text: str, groups: set[str] | frozenset[str]) -> str:
     """The text with one marker word per cue group it contains, as both models read it."""
-    found = cue_groups(text) if groups is None else groups
-    return text + "".join(f" riskcue{g}" for g in sorted(found))
+    return text + "".join(f" riskcue{g}" for g in sorted(groups))
 
 
 def strong_cue(sentence: str) -> bool:

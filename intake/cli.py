@@ -10,8 +10,8 @@ import sys
 
 import click
 
-from intake.commands import analyse, cases, classifiers, demo, due, eligibility, letters, mailbox, outbox, service, workdays
-from intake.commands import scans  # `intake letter add`: posted letters in
+from intake.commands import (analyse, cases, casework, classifiers, demo, due, eligibility, letters, mailbox,
+                             outbox, scans, service, workdays)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,8 +26,7 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
     ctx.obj = {"config_path": config_path}
 
 
-for _module in (analyse, cases, classifiers, demo, due, eligibility, letters, mailbox, outbox, service, workdays):
+for _module in (analyse, cases, casework, classifiers, demo, due, eligibility, letters, mailbox, outbox, scans,
+                service, workdays):
     for _command in _module.COMMANDS:
         main.add_command(_command)
-for _command in scans.COMMANDS:
-    main.add_command(_command)

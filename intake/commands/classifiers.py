@@ -7,15 +7,14 @@ import json
 from pathlib import Path
 
 import click
-from sqlalchemy import select
 
 from classifiers import corpus, store
 from classifiers.corpus import CorpusError
 from classifiers.training import train_all
 from intake import evaluation
 from intake.commands.common import emit, handle_errors, settings_from
+from intake.casework import find_case
 from intake.corrections import correct as apply_correction, training_messages
-from intake.db.models import Case
 from intake.db.session import session_factory
 from intake.errors import IntakeError
 from intake.services import engine_for
@@ -102,9 +101,7 @@ def correct(ctx: click.Context, reference: str, category: str | None, safeguardi
         raise LabelledDataError("nothing to correct: give --category, --safeguarding/--no-safeguarding "
                                 "or --young-person/--no-young-person")
     with session_factory(engine_for(settings_from(ctx)))() as session, session.begin():
-        case = session.scalar(select(Case).where(Case.reference == reference))
-        if case is None:
-            raise LabelledDataError(f"no case {reference!r}; `intake cases` lists them")
+        case = find_case(session, reference)
         now = dt.datetime.now(dt.timezone.utc)
         done = [field for field, value in changes
                 if apply_correction(session, case, field, value, officer=officer, reason=reason, at=now,

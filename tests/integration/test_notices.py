@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -201,11 +202,12 @@ def test_a_new_bank_holiday_moves_open_deadlines_and_says_so(settings: Settings,
 
 TWO_WORKERS = textwrap.dedent("""
     import datetime as dt, json, sys, time
+    from pathlib import Path
     from zoneinfo import ZoneInfo
     from intake import config
     from intake.db.session import make_engine, session_factory
     from intake.notices.queue import send_due
-    settings = config.load(environ={"INTAKE_DATABASE_URL": sys.argv[1]}, base_dir=__import__("pathlib").Path(sys.argv[2]))
+    settings = config.load(environ={"INTAKE_DATABASE_URL": sys.argv[1]}, base_dir=Path(sys.argv[2]))
     engine = make_engine(settings.database_url)
     start = float(sys.argv[3])
     time.sleep(max(0.0, start - time.time()))  # both workers scan at the same instant
@@ -227,7 +229,7 @@ def test_two_processes_scanning_at_once_send_each_notice_once(settings: Settings
     with session_factory(engine)() as session:
         cases = session.scalar(select(func.count()).select_from(Case))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    start = __import__("time").time() + 3
+    start = time.time() + 3
     workers = [subprocess.Popen([sys.executable, "-c", TWO_WORKERS, database_url, str(tmp_path), str(start)],
                                 env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     claimed = []
