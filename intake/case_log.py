@@ -9,7 +9,9 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from intake.db.models import Case, CaseCounter, CaseEvent
+from intake.calendar import WorkingCalendar
+from intake.db.models import Case, CaseCounter, CaseEvent, Deadline
+from intake.timetable import Event, TimetableLimits, due_dates
 
 
 def format_reference(year: int, number: int) -> str:
@@ -66,3 +68,39 @@ def record_event(session: Session, case: Case, at: dt.datetime, actor: str, acti
     session.add(event)
     return event
 
+
+
+def log_new_case(session: Session, *, received_at: dt.datetime, tz: dt.tzinfo, **fields: Any) -> Case:
+    """A new case with the next reference of the year it was received (in the council's zone).
+
+    Shared by the pipeline (`log_case`) and a case made by hand (intake.staff_actions), so
+    both number and store a case the same way. Added to the session; written at commit.
+    """
+    year = received_at.astimezone(tz).year
+    number = next_number(session, year)
+    case = Case(reference=format_reference(year, number), year=year, number=number,
+                received_at=received_at, **fields)
+    session.add(case)
+    return case
+
+
+def plan_received(session: Session, case: Case, received_on: dt.date, *, complaint: bool,
+                  calendar: WorkingCalendar, limits: TimetableLimits, at: dt.datetime,
+                  actor: str = "system") -> dict[str, dt.date]:
+    """Write the due dates that receiving the message starts; returns them by deadline name.
+
+    A compliment or suggestion has no statutory response clock, only a prompt thank-you,
+    so it keeps the acknowledgement deadline alone. Shared by `plan_timetable` and a case
+    made by hand, so both plan the same clocks.
+    """
+    planned = due_dates(Event.complaint_received, received_on, calendar, limits)
+    if not complaint:
+        planned = [d for d in planned if d.deadline == "acknowledgement"]
+    for due in planned:
+        session.add(Deadline(case=case, deadline=due.deadline, event=due.event.value,
+                             event_date=due.event_date, working_days=due.working_days,
+                             due_date=due.due_date, calendar_version=due.calendar_version))
+    record_event(session, case, at, actor, "timetable_planned",
+                 deadlines={d.deadline: d.due_date.isoformat() for d in planned},
+                 calendar_version=calendar.version)
+    return {d.deadline: d.due_date for d in planned}

@@ -11,7 +11,7 @@ import sys
 import click
 
 from intake.commands import (analyse, cases, casework, classifiers, demo, due, eligibility, letters, mailbox,
-                             outbox, scans, service, workdays)
+                             outbox, report, scans, service, staff_actions, users, web, workdays)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -26,7 +26,7 @@ def main(ctx: click.Context, config_path: str | None, verbose: bool) -> None:
     ctx.obj = {"config_path": config_path}
 
 
-for _module in (analyse, cases, casework, classifiers, demo, due, eligibility, letters, mailbox, outbox, scans,
-                service, workdays):
+for _module in (analyse, cases, casework, classifiers, demo, due, eligibility, letters, mailbox, outbox, report,
+                scans, service, staff_actions, users, web, workdays):
     for _command in _module.COMMANDS:
         main.add_command(_command)

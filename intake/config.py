@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from intake.errors import ConfigError
 from intake.notices.settings import NoticeSettings, parse_notices
 from intake.timetable import TimetableLimits
+from intake.web_settings import WebSettings, parse_web
 
 if TYPE_CHECKING:
     from intake.calendar import WorkingCalendar
@@ -138,6 +139,7 @@ class Settings:
     # The council's own eligibility rules (phrases, signposting); None: the shipped default.
     eligibility_rules_file: Path | None = None
     notices: NoticeSettings = NoticeSettings()
+    web: WebSettings = WebSettings()
 
     @property
     def tz(self) -> ZoneInfo:
@@ -206,6 +208,7 @@ KNOWN_KEYS: dict[str, set[str] | None] = {
     "council": None,  # checked against Council
     "eligibility": {"rules_file"},
     "notices": None,  # checked against NoticeSettings
+    "web": None,  # checked against WebSettings
 }
 
 
@@ -255,6 +258,7 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
     options = _mailbox_options(mbox, base, problems)
     rules_file = _eligibility_rules_file(_section(data, "eligibility", problems), base, problems)
     notices = parse_notices(_section(data, "notices", problems), problems)
+    web = parse_web(_section(data, "web", problems), env, _var_dir(database_url, base), problems)
     if mailbox.auth == "oauth2" and not (options.oauth2_token_command or options.oauth2_token_file):
         problems.append("mailbox.oauth2_token_command or mailbox.oauth2_token_file: required when "
                         "INTAKE_MAILBOX_URL has auth=oauth2")
@@ -262,7 +266,15 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
         raise ConfigError(problems)
     return Settings(database_url=str(database_url), mailbox=mailbox, outbound=outbound,
                     limits=limits, council=council, mailbox_options=options,
-                    eligibility_rules_file=rules_file, notices=notices, **scalars, **dates)
+                    eligibility_rules_file=rules_file, notices=notices, web=web, **scalars, **dates)
+
+
+def _var_dir(database_url: object, base: Path) -> Path:
+    """Beside an SQLite case log; otherwise the working folder's var/."""
+    url = str(database_url)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(url.removeprefix("sqlite:///")).parent
+    return base / "var"
 
 
 def _eligibility_rules_file(section: dict[str, Any], base: Path, problems: list[str]) -> Path | None:

@@ -186,3 +186,15 @@ def newest_part(body: str) -> str:
     lines = [line for line in latest.splitlines() if not line.lstrip().startswith(">")]
     text = "\n".join(lines).strip()
     return text or body.strip()
+
+
+def attachment_bytes(raw: bytes, sha256: str) -> bytes | None:
+    """The bytes of the attachment with this digest (as listed in ParsedMessage.attachments), or None."""
+    message = email.message_from_bytes(raw, policy=email.policy.compat32)
+    for part in message.walk():
+        if part.is_multipart():
+            continue
+        data = part.get_payload(decode=True)
+        if isinstance(data, bytes) and hashlib.sha256(data).hexdigest() == sha256:
+            return data
+    return None

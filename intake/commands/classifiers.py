@@ -14,7 +14,8 @@ from classifiers.training import train_all
 from intake import evaluation
 from intake.commands.common import emit, handle_errors, settings_from
 from intake.casework import find_case
-from intake.corrections import correct as apply_correction, training_messages
+from intake.corrections import training_messages
+from intake.staff_actions.reclassify import reclassify
 from intake.db.session import session_factory
 from intake.errors import IntakeError
 from intake.services import engine_for
@@ -100,12 +101,14 @@ def correct(ctx: click.Context, reference: str, category: str | None, safeguardi
     if not changes:
         raise LabelledDataError("nothing to correct: give --category, --safeguarding/--no-safeguarding "
                                 "or --young-person/--no-young-person")
-    with session_factory(engine_for(settings_from(ctx)))() as session, session.begin():
+    settings = settings_from(ctx)
+    calendar = settings.working_calendar()
+    with session_factory(engine_for(settings))() as session, session.begin():
         case = find_case(session, reference)
         now = dt.datetime.now(dt.timezone.utc)
         done = [field for field, value in changes
-                if apply_correction(session, case, field, value, officer=officer, reason=reason, at=now,
-                                    evidence=evidence if field == "safeguarding" else "")]
+                if reclassify(session, settings, case, field, value, by=officer, reason=reason, at=now,
+                              calendar=calendar, evidence=evidence if field == "safeguarding" else "")]
     emit({"case_reference": reference, "corrected": done})
 
 

@@ -41,14 +41,20 @@ def poll(ctx: click.Context, once: bool) -> None:
         time.sleep(settings.poll_interval_seconds)
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 @click.option("--state", multiple=True,
               help="Only these states: stored, processed, held, reply_to_case, automated, out_of_scope, quarantined.")
 @click.pass_context
 @handle_errors
 def messages(ctx: click.Context, as_json: bool, state: tuple[str, ...]) -> None:
-    """List every inbound message and how it ended (no names, addresses or text)."""
+    """List every inbound message and how it ended (no names, addresses or text).
+
+    `intake messages without-case` lists the quarantined and automated ones with no case;
+    `intake messages make-case ID` makes a case of one by hand.
+    """
+    if ctx.invoked_subcommand is not None:
+        return
     engine = engine_for(settings_from(ctx))
     with session_factory(engine)() as session:
         query = select(InboundMessage, QuarantineRecord.error_id).outerjoin(

@@ -35,7 +35,7 @@ def init(ctx: click.Context) -> None:
 @click.pass_context
 @handle_errors
 def run(ctx: click.Context) -> None:
-    """Run the service: poll the mailbox on an interval and send the outbox, until stopped."""
+    """Run the service until stopped: poll the mailbox, send the outbox and notices, serve the web app."""
     from scheduler.app import build_scheduler, start_idle_watcher
 
     settings = settings_from(ctx)
@@ -52,9 +52,17 @@ def run(ctx: click.Context) -> None:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     watcher = start_idle_watcher(settings, scheduler)
+    web_server = None
+    if settings.web.serve_with_run:
+        from intake.commands.web import serve_in_background
+
+        web_server = serve_in_background(settings)
+        click.echo(f"staff web app on http://{settings.web.host}:{settings.web.port}/login", err=True)
     scheduler.start()
     if watcher is not None:
         watcher.stop()
+    if web_server is not None:
+        web_server.close()
     click.echo("intake stopped", err=True)
 
 

@@ -47,7 +47,8 @@ def build_digest(session: Session, calendar: WorkingCalendar, day: dt.date) -> D
         target = digest.overdue if line.due_date < day else digest.due_today if line.due_date == day \
             else digest.due_soon
         target.append(line)
-    for case in session.scalars(select(Case).where(Case.status != "closed").order_by(Case.reference)):
+    ended = ("closed", "merged")  # a merged duplicate is reported under the case it joined
+    for case in session.scalars(select(Case).where(Case.status.not_in(ended)).order_by(Case.reference)):
         if "safeguarding" in case.flags:
             digest.safeguarding_open.append(case.reference)
         if case.acknowledgement != "sent":

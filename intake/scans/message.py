@@ -16,15 +16,13 @@ and no email address the acknowledgement goes by post.
 from __future__ import annotations
 
 import datetime as dt
-import email
-import email.policy
-import hashlib
 import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from intake.errors import OcrUnavailable, UnparseableMessage
 from intake.item import Attachment, ParsedMessage
+from intake.parsing import attachment_bytes
 from intake.scans.fields import POSTCODE, LetterFields, read_letter
 from intake.scans.reading import ScanText, read_scan
 from intake.scans.sniffing import MIME, is_scan_name
@@ -81,7 +79,7 @@ def scanned_letter_in_email(raw: bytes, parsed: ParsedMessage, settings: Setting
     attachment = _the_scan(parsed)
     if attachment is None or len(parsed.newest_text.split()) > MAX_COVER_WORDS:
         return parsed
-    data = _attachment_bytes(raw, attachment.sha256)
+    data = attachment_bytes(raw, attachment.sha256)
     if data is None:
         return parsed
     try:
@@ -110,17 +108,6 @@ def _the_scan(parsed: ParsedMessage) -> Attachment | None:
         return pdfs[0]
     if not pdfs and len(images) == 1:
         return images[0]
-    return None
-
-
-def _attachment_bytes(raw: bytes, sha256: str) -> bytes | None:
-    message = email.message_from_bytes(raw, policy=email.policy.compat32)
-    for part in message.walk():
-        if part.is_multipart():
-            continue
-        data = part.get_payload(decode=True)
-        if isinstance(data, bytes) and hashlib.sha256(data).hexdigest() == sha256:
-            return data
     return None
 
 

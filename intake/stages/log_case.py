@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from intake.case_log import format_reference, next_number, record_event
-from intake.db.models import Case
+from intake.case_log import log_new_case, record_event
 from intake.errors import Hold
 from intake.item import Category, Flag, IntakeItem
 from intake.pipeline import Context
@@ -18,10 +17,9 @@ def log_case(item: IntakeItem, ctx: Context) -> None:
     if item.category is Category.out_of_scope and not needs_review and Flag.safeguarding not in item.flags:
         item.outcome = "out_of_scope"
         raise Hold("out of scope: kept in the out-of-scope list for staff")
-    year = item.received_at.astimezone(ctx.settings.tz).year
-    number = next_number(session, year)
-    case = Case(
-        reference=format_reference(year, number), year=year, number=number,
+    # written with the rest of the batch at commit; related rows link by object
+    case = log_new_case(
+        session, received_at=item.received_at, tz=ctx.settings.tz,
         inbound_id=item.inbound_id, channel=parsed.channel, category=item.category.value,
         category_confidence=item.confidence, category_model=item.category_model,
         category_review=needs_review, subject=parsed.subject[:500],
@@ -30,8 +28,7 @@ def log_case(item: IntakeItem, ctx: Context) -> None:
         flags=sorted(f.value for f in item.flags),
         eligibility_decision=item.eligibility.decision.value,
         eligibility_reasons=[h.to_json() for h in item.eligibility.reasons],
-        hits=[h.to_json() for h in item.hits], received_at=item.received_at)
-    session.add(case)  # written with the rest of the batch at commit; related rows link by object
+        hits=[h.to_json() for h in item.hits])
     item.case, item.case_reference = case, case.reference
     record_event(session, case, ctx.clock(), "system", "case_logged",
                  inbound_id=item.inbound_id, category=case.category,
