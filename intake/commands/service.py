@@ -57,7 +57,6 @@ def run(ctx: click.Context) -> None:
         from intake.commands.web import serve_in_background
 
         web_server = serve_in_background(settings)
-        click.echo(f"staff web app on http://{settings.web.host}:{settings.web.port}/login", err=True)
     scheduler.start()
     if watcher is not None:
         watcher.stop()

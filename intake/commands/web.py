@@ -26,9 +26,18 @@ def web_server(settings: Settings, host: str | None = None, port: int | None = N
                          threads=8, ident="intake")
 
 
-def serve_in_background(settings: Settings) -> Any:
-    server = web_server(settings)
+def serve_in_background(settings: Settings) -> Any | None:
+    """The web app beside the poller; if its port is taken, the poller still runs (and says why)."""
+    try:
+        server = web_server(settings)
+    except OSError as exc:
+        log.error("web_not_started host=%s port=%s error=%s", settings.web.host, settings.web.port, exc.strerror)
+        click.echo(f"intake: the web app could not listen on {settings.web.host}:{settings.web.port} "
+                   f"({exc.strerror}); the mailbox is still polled. Set [web] port, or run `intake web` apart.",
+                   err=True)
+        return None
     threading.Thread(target=server.run, name="intake-web", daemon=True).start()
+    click.echo(f"staff web app on http://{server.effective_host}:{server.effective_port}/login", err=True)
     return server
 
 

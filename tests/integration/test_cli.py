@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -92,12 +95,14 @@ def test_kill_9_in_the_middle_of_a_message_then_rerun_gives_exactly_one_case(env
 
 def test_run_polls_on_an_interval_and_stops_cleanly_on_sigterm(env: dict[str, str], tmp_path: Path) -> None:
     config = tmp_path / "intake.toml"
-    config.write_text("[mailbox]\npoll_interval_seconds = 1\n")
+    port = free_port()
+    config.write_text(f"[mailbox]\npoll_interval_seconds = 1\n[web]\nport = {port}\n")
     run_env = {**env, "INTAKE_CONFIG": str(config)}
     intake("init", env=run_env, cwd=tmp_path)
     service = subprocess.Popen([sys.executable, "-m", "intake", "run"], env=run_env, cwd=tmp_path,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
+        assert_serves_sign_in(port)
         deliver(tmp_path / "mailbox", make_mail("I wish to complain about how my son's review was handled."))
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -113,3 +118,24 @@ def test_run_polls_on_an_interval_and_stops_cleanly_on_sigterm(env: dict[str, st
         _, stderr = service.communicate(timeout=30)
     assert service.returncode == 0, stderr
     assert "intake stopped" in stderr
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def assert_serves_sign_in(port: int) -> None:
+    """`intake run` serves the staff web app: the sign-in page, and nothing else without signing in."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=5) as response:
+                assert response.status == 200 and b"Sign in" in response.read()
+                break
+        except (ConnectionError, urllib.error.URLError):
+            assert time.monotonic() < deadline, "intake run did not serve the web app"
+            time.sleep(0.3)
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/queue", timeout=5) as response:
+        assert response.url.endswith("/login?next=/queue")

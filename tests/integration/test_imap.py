@@ -233,7 +233,8 @@ def test_kill_9_mid_message_then_restart_loses_and_doubles_nothing(tmp_path: Pat
 def test_intake_run_wakes_on_idle_long_before_the_poll_interval(tmp_path: Path, database_url: str,
                                                                   engine: Engine, dovecot: DovecotServer) -> None:
     config_file = tmp_path / "intake.toml"
-    config_file.write_text("[mailbox]\npoll_interval_seconds = 600\n")
+    # The web app is tested elsewhere; here only the poller, so no port is taken.
+    config_file.write_text("[mailbox]\npoll_interval_seconds = 600\n[web]\nserve_with_run = false\n")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "INTAKE_DATABASE_URL": database_url,
            "INTAKE_OUTBOUND_URL": f"folder://{tmp_path / 'outbox'}", "INTAKE_CONFIG": str(config_file),
            **imap_environ(dovecot)}

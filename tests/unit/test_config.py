@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,7 @@ def test_example_file_loads_and_matches_the_built_in_defaults(tmp_path: Path) ->
     assert example.council == defaults.council
     assert example.limits == defaults.limits
     assert example.notices == defaults.notices
+    assert replace(example.web, secret_key_path=None) == replace(defaults.web, secret_key_path=None)
     assert example.mailbox == defaults.mailbox and example.outbound == defaults.outbound
     assert (example.from_address, example.duty_address, example.timezone) == (
         defaults.from_address, defaults.duty_address, defaults.timezone)
@@ -130,3 +132,24 @@ def test_notice_settings_problems_are_each_named(tmp_path: Path) -> None:
     for key in ("notices.team_manager", "notices.reminder_working_days", "notices.digest_time",
                 "notices.working_hours_start", "notices.foo"):
         assert key in problems
+
+
+def test_web_settings_are_checked_and_the_signing_key_comes_from_the_environment(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load(tmp_path, '[web]\nport = 0\nsecure_cookies = "yes"\ncolour = "blue"\n', INTAKE_WEB_SECRET_KEY="short")
+    problems = "\n".join(caught.value.problems)
+    for expected in ("web.port", "web.secure_cookies", "web.colour: unknown key", "INTAKE_WEB_SECRET_KEY: too short"):
+        assert expected in problems
+    key = "k" * 40
+    assert load(tmp_path, INTAKE_WEB_SECRET_KEY=key).web.signing_key() == key
+    key_file = tmp_path / "key"
+    key_file.write_text(key + "\n")
+    assert load(tmp_path, INTAKE_WEB_SECRET_KEY_FILE=str(key_file)).web.signing_key() == key
+
+
+def test_without_a_key_one_is_kept_beside_the_case_log_readable_by_its_owner_only(tmp_path: Path) -> None:
+    web = load(tmp_path).web
+    first = web.signing_key()
+    assert len(first) >= 32 and web.signing_key() == first
+    assert web.secret_key_path is not None and web.secret_key_path.stat().st_mode & 0o077 == 0
+
