@@ -14,15 +14,12 @@ from sqlalchemy import select
 
 from intake.commands.common import emit, handle_errors, settings_from
 from intake.config import Settings
-from intake.db.models import Case, InboundMessage, utcnow
-from intake.db.session import session_factory, upgrade
-from intake.errors import UnparseableMessage
+from intake.db.models import Case, InboundMessage
+from intake.db.session import upgrade
 from intake.runner import Runner
-from intake.scans.message import letter_received_at, read_fields
-from intake.scans.reading import read_scan
+from intake.scans.adding import add_letter
 from intake.scans.sniffing import scan_kind
 from intake.services import engine_for
-from intake.storing import letter_identity, store_letter
 
 
 @click.group()
@@ -55,14 +52,8 @@ def add(ctx: click.Context, received: str | None, as_json: bool, files: tuple[Pa
     upgrade(engine)
     runner = Runner(settings, engine)
     for path, raw in files_read:
-        known = _stored_id(runner, raw)
-        if known is None:
-            received_at = _received_at(path, raw, stamped, settings)
-            known, new = store_letter(runner.sessions, raw, received_at, utcnow())
-            if new:
-                runner.process_one(known)
-        else:
-            new = False
+        file_time = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
+        known, new = add_letter(runner, raw, stamped=stamped, file_time=file_time)
         record = _report(runner, known, new)
         if as_json:
             emit({"file": str(path), **record})
@@ -82,22 +73,6 @@ def _stamp(value: str | None, settings: Settings) -> dt.datetime | None:
     if len(value) <= 10:  # a date alone: midday, so it is that date wherever it is shown
         parsed = parsed.replace(hour=12)
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=settings.tz)
-
-
-def _received_at(path: Path, raw: bytes, stamped: dt.datetime | None, settings: Settings) -> dt.datetime:
-    """Reads the letter once for its date (OcrUnavailable: exit 2 before anything is stored)."""
-    file_time = dt.datetime.fromtimestamp(path.stat().st_mtime, tz=dt.timezone.utc)
-    try:
-        written = read_fields(read_scan(raw), settings).written_on
-    except UnparseableMessage:
-        written = None  # stored all the same; the parse stage quarantines it with the reason
-    return letter_received_at(written, stamped, file_time, settings)
-
-
-def _stored_id(runner: Runner, raw: bytes) -> int | None:
-    """The letter's record if this very file was added before (then it is not read again)."""
-    with runner.sessions() as session:
-        return session.scalar(select(InboundMessage.id).where(InboundMessage.identity == letter_identity(raw)))
 
 
 def _report(runner: Runner, inbound_id: int, new: bool) -> dict[str, Any]:

@@ -22,8 +22,8 @@ from intake.db.models import utcnow
 from intake.db.session import session_factory
 from intake.rendering import TEMPLATES_DIR, long_date
 from intake.services import engine_for
-from intake.web import auth, case_page, manager, messages, queue
-from intake.web.context import WebServices, services
+from intake.web import auth, case_page, letters, manager, messages, queue
+from intake.web.context import WebServices, db, services
 
 CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -46,12 +46,12 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
         WTF_CSRF_TIME_LIMIT=None,  # the token lives as long as the signed-in session
         MAX_CONTENT_LENGTH=settings.mailbox_options.max_attachment_bytes + 1_000_000,
     )
-    app.extensions["intake"] = WebServices(settings, clock, session_factory(engine or engine_for(settings)),
-                                           settings.working_calendar())
+    engine = engine or engine_for(settings)
+    app.extensions["intake"] = WebServices(settings, clock, engine, session_factory(engine), settings.working_calendar())
     CSRFProtect(app)
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["local"] = lambda at: at.astimezone(settings.tz).strftime("%d %b %Y %H:%M")
-    for blueprint in (auth.blueprint, queue.blueprint, case_page.blueprint, manager.blueprint,
+    for blueprint in (auth.blueprint, queue.blueprint, case_page.blueprint, letters.blueprint, manager.blueprint,
                       messages.blueprint):
         app.register_blueprint(blueprint)
     app.before_request(_open_session)
@@ -75,6 +75,9 @@ def _close_session(_exc: BaseException | None) -> None:
 
 def _require_sign_in() -> Response | None:
     auth.load_user()
+    # Ends the read at once (the user stays loaded): on SQLite every transaction holds the write
+    # lock, and the poller should not wait for a page to render.
+    db().commit()
     if g.user is None and request.endpoint not in PUBLIC_ENDPOINTS:
         return redirect(url_for("auth.login", next=request.path if request.method == "GET" else None))
     return None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, cast
 
 from flask import current_app, g
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.calendar import WorkingCalendar
@@ -18,6 +19,7 @@ from intake.db.models import StaffUser
 class WebServices:
     settings: Settings
     clock: Callable[[], dt.datetime]
+    engine: Engine
     sessions: sessionmaker[Session]
     calendar: WorkingCalendar
 
