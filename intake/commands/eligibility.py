@@ -85,7 +85,7 @@ def _reply_sentence(reply: dict[str, object] | None) -> str:
 def train_eligibility(seed: int, epochs: int, output: Path) -> None:
     """Train the eligibility text model on the labelled tuning sets; thresholds from the held-out set.
 
-    Reads tests/eligibility/complaints.jsonl and tuning2.jsonl, tunes on heldout.jsonl, and never
+    Reads tests/eligibility/complaints.jsonl, tuning2.jsonl and tuning3.jsonl, tunes on heldout.jsonl, and never
     reads blind.jsonl. Prints the epoch chosen, the held-out average precision and thresholds.
     """
     from intake.eligibility.training import train_model

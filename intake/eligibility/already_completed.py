@@ -10,17 +10,26 @@ complaint went to Stage 3 is a new complaint.
 
 from __future__ import annotations
 
+import re
+
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
+SAME = re.compile(r"\bsame (?:thing|matter|issue|complaint|problem)\b", re.IGNORECASE)
+# After an adoption or fostering panel is named, a bare "panel" ("one panel member") is that panel.
+BARE = frozenset({"panel", "the panel's"})
 OTHER_PANELS = frozenset({"fostering", "adoption", "matching", "resource", "approval", "permanence"})
 
 
 def check(analysis: Analysis) -> Hit | None:
-    if analysis.has("already_completed.new_matter"):
+    same = {i for i in analysis.sentences_with("already_completed.new_matter")
+            if SAME.search(analysis.sentence_text(i))}  # "a new complaint about the same thing" is not new
+    if analysis.sentences_with("already_completed.new_matter") - same:
         return None
     said = analysis.sentences_with("already_completed.phrases")
-    stage_3 = {f.sentence for f in analysis.all("already_completed.stage_3") if not _other_panel(analysis, f.start)}
+    other = any(_other_panel(analysis, f.start) for f in analysis.all("already_completed.stage_3"))
+    stage_3 = {f.sentence for f in analysis.all("already_completed.stage_3") if not _other_panel(analysis, f.start)
+               and not (other and analysis.doc[f.start:f.end].text.lower() in BARE)}
     happened = stage_3 & analysis.sentences_with("already_completed.done")
     sentences = (said | happened) - analysis.sentences_with("already_completed.request")
     if not sentences:

@@ -14,7 +14,7 @@ from intake.item import Hit
 
 def check(analysis: Analysis) -> Hit | None:
     found = targets.of(analysis)
-    if not found.court or found.csc or not _challenged(analysis, set(found.court)):
+    if not found.court or not found.closes("court") or not _challenged(analysis, set(found.court)):
         return None
     return analysis.hit("court_decision", "The complaint is about a decision made by a court, which the "
                         "complaints procedure cannot change.", found.court[0])

@@ -26,6 +26,7 @@ LABELLED_DIR = Path(__file__).resolve().parents[2] / "tests" / "eligibility"
 DEFAULT_PATH = LABELLED_DIR / "complaints.jsonl"  # the set the rules were tuned on
 HELDOUT_PATH = LABELLED_DIR / "heldout.jsonl"  # written first, kept apart from tuning
 TUNING2_PATH = LABELLED_DIR / "tuning2.jsonl"  # a second writer's phrasings, for generality
+TUNING3_PATH = LABELLED_DIR / "tuning3.jsonl"  # many voices, misspellings, declared subjects (round four)
 DECISIONS = ("eligible", "ineligible", "needs_review")
 # The targets: decision accuracy, recall of every code, eligible marked ineligible.
 TARGET_ACCURACY, TARGET_RECALL, TARGET_WRONGLY_TURNED_AWAY = 0.90, 0.85, 0.02

@@ -89,7 +89,7 @@ def load_model(path: Path) -> SpacyTextModel:
 
     nlp = spacy.load(path)
     meta = nlp.meta.get("eligibility", {})
-    thresholds = {label: float(value) for label, value in meta.get("thresholds", {}).items() if label in LABELS}
+    thresholds = {label: round(float(value), 4) for label, value in meta.get("thresholds", {}).items() if label in LABELS}
     return SpacyTextModel(nlp, thresholds, str(meta.get("version", VERSION)))
 
 

@@ -13,8 +13,10 @@ from intake.item import Hit
 
 def check(analysis: Analysis) -> Hit | None:
     found = targets.of(analysis)
-    if not found.services or found.csc:
+    if not found.services or not found.closes("service"):
         return None
+    if set(found.services) == {"housing"} and "housing_association" in found.bodies:
+        return None  # the damp in a housing association's home is the landlord's
     _, sentence = min(found.services.items(), key=lambda item: item[1])
     names = ", ".join(name.replace("_", " ") for name in sorted(found.services))
     return analysis.hit("not_childrens_social_care", f"The complaint is about another council service "

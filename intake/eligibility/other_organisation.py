@@ -13,8 +13,10 @@ from intake.item import Hit
 
 def check(analysis: Analysis) -> Hit | None:
     found = targets.of(analysis)
-    if not found.bodies or found.csc:
+    if not found.bodies or not found.closes("body"):
         return None
+    if set(found.bodies) == {"school"} and "education" in found.services:
+        return None  # a school place or transport: the council's education service, not the school
     _, sentence = min(found.bodies.items(), key=lambda item: item[1])
     names = ", ".join(sorted(found.bodies))
     return analysis.hit("other_organisation", f"The complaint is about another organisation ({names}), "

@@ -27,7 +27,7 @@ FAMILY = frozenset({"children", "kids", "son", "daughter", "partner", "husband",
 WORDS = "|".join(k for k in NUMBERS if " " not in k and k not in ("a", "an")) + "|thirteen|fourteen|fifteen|sixteen|seventeen"
 AGES = re.compile(rf"\b(\d{{1,2}}|{WORDS})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{{1,2}})\b|"
                   rf"\b(?:who|he|she|they|is)(?: is|'s| are|'re)? (\d{{1,2}}|{WORDS})\b(?! (?:years?|months?|weeks?|days?|times) ago)|"
-                  r"\b(?:man|woman|girl|boy|person) of (\d{1,2})\b|\byear (\d{1,2})\b", re.IGNORECASE)
+                  r"\b(?:man|woman|girl|boy|person) of (\d{1,2})\b|\byear (\d{1,2})\b|\b[A-Z][a-z]+ \((\d{1,2})\)", re.IGNORECASE)
 WORD_AGES = {**NUMBERS, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17}
 WHOSE_CHILD = re.compile(r"\bwhose\b(?:\W+\w+){0,5}?\W+(?:sons?|daughters?|children|kids|child|bab(?:y|ies)|grandchildren)\b",
                          re.IGNORECASE)
@@ -39,11 +39,13 @@ def role(analysis: Analysis) -> str:
     cached = analysis.memo.get("role")
     if isinstance(cached, str):
         return cached
-    result = next((r for r in CARERS if analysis.has(f"standing.{r}")), "")
+    doc = analysis.doc  # "She doesn't live with me" is no kinship carer
+    result = next((r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS
+                                            for f in analysis.all(f"standing.{r}"))), "")
     if not result:
         unclear = bool(writer.unclear_sentences(analysis)) and not writer.has_parental_responsibility(analysis)
         acting = not analysis.has("standing.no_standing") and (
-            analysis.has("standing.representative") or analysis.has("standing.consent")
+            bool(writer.acting_sentences(analysis)) or analysis.has("standing.consent")
             or bool(writer.professional_sentences(analysis)))
         result = ("unclear" if not acting and unclear else "parent" if _parent(analysis)
                   else "representative" if acting
@@ -56,8 +58,8 @@ def role(analysis: Analysis) -> str:
 def consent_required(analysis: Analysis) -> Hit | None:
     if role(analysis) != "representative":
         return None
-    sentences = sorted(analysis.sentences_with("standing.representative") | writer.professional_sentences(analysis))
-    near = set(sentences) | {i + 1 for i in sentences}
+    sentences = sorted(writer.acting_sentences(analysis) | writer.professional_sentences(analysis))
+    near = set(sentences) | {i + 1 for i in sentences} | {i - 1 for i in sentences}
     if analysis.sentences_with("standing.adult_represented") & near or WHOSE_CHILD.search(analysis.text):
         return None  # acting for an adult (a parent, a carer): the young person's consent is not the question
     if _consent_shown(analysis):

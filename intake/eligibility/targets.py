@@ -14,31 +14,42 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility.matching import Analysis, Found
+from intake.eligibility import mentions, writer
+from intake.eligibility.matching import Analysis
 
-PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "them", "this", "that"})
 SELF_STARTS = frozenset({"i", "we", "as", "'m"})
-NOT_ABOUT_WINDOW = 3
-FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "about", "with"})
-# A place named after one of these is where something happened, not who did it ("at school").
-PLACE_WORDS = frozenset({"at", "to", "from", "in", "into", "outside", "near"})
 REFERS_BACK = frozenset({"order", "decision", "ruling", "judgment", "judgement"})
 
 
 @dataclass
 class Targets:
-    csc: list[int] = field(default_factory=list)  # sentences complaining about children's social care
+    csc: list[int] = field(default_factory=list)  # sentences naming children's social care (not in praise)
     bodies: dict[str, int] = field(default_factory=dict)  # body -> first sentence complaining about it
     services: dict[str, int] = field(default_factory=dict)
     court: list[int] = field(default_factory=list)  # sentences about a court's decision
+    # How strongly each is complained about: 1 named, 2 in a complaining clause, 3 declared the subject
+    # ("complaint about ..."); children's social care named in passing counts 1, named 2, complained
+    # about 3, declared 4. Another body or a court closes the door only over children's social care:
+    # over any mention of it only when declared the subject.
+    level: dict[str, int] = field(default_factory=dict)  # "csc", "body", "service", "court" -> level
+
+    def closes(self, kind: str) -> bool:
+        """Is `kind` complained about more than children's social care? (A service needs no complaint
+        words and beats children's social care merely named; a body or court needs to be declared.)"""
+        csc = self.level.get("csc", 0)
+        if kind == "service" and csc == 2:
+            csc = 1
+        elif kind != "service" and csc == 1:
+            csc = 2
+        return self.level.get(kind, 0) > csc
 
 
 @dataclass
 class _Clause:
-    csc: bool = False
+    csc: int = 0  # 0 not named, 1 in passing, 2 named
     mentioned: bool = False  # named only in a referral ("I told the social worker"): a pronoun may refer back
-    bodies: set[str] = field(default_factory=set)
-    services: set[str] = field(default_factory=set)
+    bodies: dict[str, int] = field(default_factory=dict)  # name -> 1 in passing, 2 named
+    services: dict[str, int] = field(default_factory=dict)
 
 
 def of(analysis: Analysis) -> Targets:
@@ -53,72 +64,108 @@ def of(analysis: Analysis) -> Targets:
 
 def _find(analysis: Analysis) -> Targets:
     result = Targets()
-    clauses = _named(analysis)
+    clauses, declared = _named(analysis)
     negative = analysis.clauses_with("sentences.negative")
     positive = analysis.clauses_with("sentences.positive")
     court = _court_clauses(analysis)
     previous = _Clause()
+    level = result.level
     for index, sentence in enumerate(analysis.clause_sentence):
         named = clauses.get(index, _Clause())
-        if _starts_with_pronoun(analysis, index):  # "...but she says it is for the school": she is still here
-            named = _Clause(named.csc or previous.csc or previous.mentioned, False, named.bodies | previous.bodies,
-                            named.services | previous.services)
+        if mentions.starts_with_pronoun(analysis, index):  # "...but she says it is for the school": she is still here
+            named = _Clause(max(named.csc, previous.csc, 2 if previous.mentioned else 0), False,
+                            {**previous.bodies, **named.bodies}, {**previous.services, **named.services})
         previous = named
         if index in court:
             result.court.append(sentence)
+            level["court"] = max(level.get("court", 0), 2)
             continue
         praise = index in positive and index not in negative
+        complaining = index in negative and not praise
         # Children's social care named anywhere but in praise or a referral keeps the complaint in the
-        # procedure (turning someone away wrongly is the costly error); another body or service
-        # closes the door only where the clause complains about it.
+        # procedure unless another body is declared the complaint's subject (turning someone away
+        # wrongly is the costly error).
         if named.csc and not praise:
             result.csc.append(sentence)
-        for service in named.services:  # rarely named in passing: no complaint words needed
+            level["csc"] = max(level.get("csc", 0), named.csc + (complaining and named.csc == 2))
+        for service, strength in named.services.items():  # rarely named in passing: no complaint words needed
             result.services.setdefault(service, sentence)
-        if index not in negative or praise:
+            level["service"] = max(level.get("service", 0), strength if complaining else 1)
+        if not complaining:
             continue
-        for body in named.bodies:
+        for body, strength in named.bodies.items():
             result.bodies.setdefault(body, sentence)
+            level["body"] = max(level.get("body", 0), strength)
+    for kind in declared:
+        level[kind] = 4 if kind == "csc" else 3
+    for index, named in clauses.items():  # "How do I complain about her?": the health visitor, named before
+        for body in named.bodies if "body" in declared else ():
+            result.bodies.setdefault(body, analysis.clause_sentence[index])
+    if "court" in declared and not result.court:
+        del level["court"]
     return result
 
 
-def _named(analysis: Analysis) -> dict[int, _Clause]:
-    """Per clause: whom it names, leaving out names said not to be the complaint's subject."""
+def _named(analysis: Analysis) -> tuple[dict[int, _Clause], set[str]]:
+    """Per clause: whom it names, leaving out names said not to be the complaint's subject; and the
+    kinds ("csc", "body", "service", "court") declared the complaint's subject."""
     rules = analysis.rules
     groups = [f for g in rules.groups for f in analysis.all(f"{g.kind}.{g.name}")]
     self_spans = [f for role in ("foster_carer", "special_guardian", "adopter", "kinship_carer")
                   for f in analysis.all(f"standing.{role}") if analysis.doc[f.start].lower_ in SELF_STARTS]
+    self_spans += [f for f in analysis.all("childrens_social_care.actors")
+                   if analysis.doc[f.end - 1].lower_ in ("carer", "carers") and writer.introduces(analysis, f)]
     covering = {f"not_childrens_social_care.{g.name}" for g in rules.groups if g.covers_social_workers}
     covered_clauses = {f.clause for f in groups if f.key in covering}
     places = set(analysis.rules.phrases("childrens_social_care.places"))
     clauses: dict[int, _Clause] = {}
+    named: list[tuple[int, str]] = []  # (token, kind) in text order, for declared subjects
     context = analysis.all("sentences.context")  # "the school rang social services": a referral, not a complaint
     for found in analysis.all("childrens_social_care.actors"):
-        if _inside(found, context):
+        if mentions.inside(found, context):
             clauses.setdefault(found.clause, _Clause()).mentioned = True
             continue
-        if (found.clause in covered_clauses or _inside(found, groups) or _inside(found, self_spans)
-                or _said_not_about(analysis, found) or _a_place(analysis, found, places)):
+        if (found.clause in covered_clauses or mentions.inside(found, groups) or mentions.inside(found, self_spans)
+                or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)):
             continue
-        clauses.setdefault(found.clause, _Clause()).csc = True
+        clause = clauses.setdefault(found.clause, _Clause())
+        clause.csc = max(clause.csc, 1 if mentions.passing(analysis, found) else 2)
+        named.append((found.start, "csc"))
     actors = analysis.all("childrens_social_care.actors")
     services = [f for f in groups if f.key.startswith("not_childrens_social_care.")]
     for found in groups:
-        if (_said_not_about(analysis, found) or _inside(found, actors) or _inside(found, services)
-                or _a_place(analysis, found, places)):
+        if (mentions.said_not_about(analysis, found) or mentions.inside(found, actors) or mentions.inside(found, services)
+                or mentions.a_place(analysis, found, places)):
             continue
         kind, _, name = found.key.partition(".")
-        if kind == "other_organisation" and _council_acts_first(analysis, found):
+        if kind == "other_organisation" and mentions.council_acts_first(analysis, found):
             continue
         clause = clauses.setdefault(found.clause, _Clause())
-        (clause.bodies if kind == "other_organisation" else clause.services).add(name)
-    return clauses
+        strength = 1 if mentions.passing(analysis, found) else 2
+        table = clause.bodies if kind == "other_organisation" else clause.services
+        table[name] = max(table.get(name, 0), strength)
+        named.append((found.start, "body" if kind == "other_organisation" else "service"))
+    named += [(f.start, "court") for f in analysis.all("court_decision.court")]
+    named += [(f.start, "court") for f in analysis.all("court_decision.decision")
+              if analysis.doc[f.start].lower_ in REFERS_BACK]
+    return clauses, _declared(analysis, sorted(named))
+
+
+def _declared(analysis: Analysis, named: list[tuple[int, str]]) -> set[str]:
+    kinds = set()
+    for start, end in mentions.declared(analysis):
+        inside = {kind for token, kind in named if start <= token < end}
+        if not inside and mentions.pronoun_first(analysis, (start, end)):
+            inside = {kind for token, kind in named if token < start}
+            inside = {max((t, k) for t, k in named if t < start)[1]} if inside else set()
+        kinds |= inside
+    return kinds
 
 
 def _court_clauses(analysis: Analysis) -> set[int]:
     """Clauses that speak of a court's decision (not of the council following one), and a clause in
     the next sentence that refers back to it ("The order means I have to let social workers in")."""
-    court = {f.clause for f in analysis.all("court_decision.court") if not _said_not_about(analysis, f)}
+    court = {f.clause for f in analysis.all("court_decision.court") if not mentions.said_not_about(analysis, f)}
     decided = analysis.clauses_with("court_decision.decision")
     excused = analysis.clauses_with("court_decision.not_decision")
     found = (court & decided) - excused
@@ -128,36 +175,3 @@ def _court_clauses(analysis: Analysis) -> set[int]:
         if sentence in after and words & REFERS_BACK and clause not in excused:
             found.add(clause)
     return found
-
-
-def _inside(found: Found, spans: list[Found]) -> bool:
-    return any(s.start <= found.start and found.end <= s.end and (s.end - s.start) > (found.end - found.start)
-               for s in spans)
-
-
-def _said_not_about(analysis: Analysis, found: Found) -> bool:
-    """"..., not the police", "I'm not complaining about the school": named only to be set aside."""
-    doc = analysis.doc
-    return any(n.sentence == found.sentence and n.end <= found.start <= n.end + NOT_ABOUT_WINDOW
-               and all(t.lower_ in FILLERS for t in doc[n.end:found.start])
-               for n in analysis.all("sentences.not_about"))
-
-
-def _a_place(analysis: Analysis, found: Found, places: set[str]) -> bool:
-    """"sent him to school", "at the children's home where she lives": a place, not an actor."""
-    if analysis.doc[found.start:found.end].text.lower() not in places:
-        return False
-    before = [t.lower_ for t in analysis.doc[max(0, found.start - 2):found.start]]
-    return bool(before) and (before[-1] in PLACE_WORDS or (len(before) == 2 and before[0] in PLACE_WORDS
-                                                           and before[1] in FILLERS))
-
-
-def _council_acts_first(analysis: Analysis, found: Found) -> bool:
-    """"The council has stopped paying for their nursery place": the council is complained about."""
-    return any(c.clause == found.clause and c.end <= found.start
-               for c in analysis.all("childrens_social_care.council"))
-
-
-def _starts_with_pronoun(analysis: Analysis, clause: int) -> bool:
-    first = analysis.clause_start.get(clause)
-    return first is not None and analysis.doc[first].lower_ in PRONOUNS

@@ -13,17 +13,19 @@ import re
 
 from intake.eligibility import targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
-from intake.eligibility.matching import Analysis
+from intake.eligibility.matching import Analysis, Found
 from intake.item import Hit
 
 CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
 # "couldn't face writing before now", "too scared to say anything at the time", "sorry this is late".
-DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|wasn't able|was not able|unable|not able|too \w+|afraid|scared)\b"
+DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|wasn't able|was not able|unable|not (?:been )?able|too \w+|afraid|scared)\b"
                              r"[^.!?]{0,60}\b(?:sooner|earlier|before now|at the time|until (?:now|recently)|then)\b|"
                              r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)", re.IGNORECASE)
 # "the social worker is still turning up": the matter goes on (not "still hurting" about it).
 STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with)\b)"
                          r"\w+ing\b", re.IGNORECASE)
+FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
+                     r"remember\w*|traumati[sz]ed|nightmares)\b", re.IGNORECASE)
 SINCE_PERFECT = re.compile(r"\bsince\b.*\b(?:have|has|haven't|hasn't|'ve)\b|\b(?:have|has|haven't|hasn't|'ve)\b.*\bsince\b",
                            re.IGNORECASE)
 
@@ -48,18 +50,26 @@ def check(analysis: Analysis) -> Hit | None:
 
 
 def event_dates(analysis: Analysis) -> list[DateMention]:
-    """Dates of the matter complained about (not of the writer's illness or a child's birth)."""
+    """Dates of the matter complained about (not of the writer's illness or a child's birth, nor "since 2022",
+    which is ongoing where complained of and background otherwise)."""
     cutoff = months_before(analysis.received, analysis.rules.months)
-    skip = analysis.sentences_with("time_limit.not_event")
+    not_event = analysis.all("time_limit.not_event")
     reasons = _good_reason_sentences(analysis)
     about = _sentences_about_the_matter(analysis)
     found = []
     for mention in all_dates(analysis):
         sentence = analysis.sentence_of_char(mention.start)
-        if sentence in skip or sentence not in about or (sentence in reasons and mention.latest >= cutoff):
+        if mention.since or _after_not_event(analysis, mention, not_event) or sentence not in about or (sentence in reasons and mention.latest >= cutoff):
             continue
         found.append(mention)
     return found
+
+
+def _after_not_event(analysis: Analysis, mention: DateMention, not_event: list[Found]) -> bool:
+    """"born on 3 May 2015": the date of a birth; "sixteen months ago, when my son was born, the nurse..."
+    dates what happened at the birth."""
+    return any(f.sentence == analysis.sentence_of_char(mention.start) and analysis.doc[f.start].idx < mention.start
+               for f in not_event)
 
 
 def all_dates(analysis: Analysis) -> list[DateMention]:
@@ -71,10 +81,18 @@ def all_dates(analysis: Analysis) -> list[DateMention]:
 
 
 def _ongoing(analysis: Analysis) -> bool:
-    if analysis.has("time_limit.ongoing") or any(m.since for m in all_dates(analysis)):
-        return True
+    """The matter goes on: not the writer's feelings ("I've thought about it ever since"), a reason for the
+    delay ("well enough since the spring") or a role held since ("I have been fostering since 2019")."""
     reasons = _good_reason_sentences(analysis)
-    return any(STILL_DOING.search(text := analysis.sentence_text(i)) or (SINCE_PERFECT.search(text) and i not in reasons)
+    feeling = {i for i in range(len(analysis.sentence_bounds)) if FEELING.search(analysis.sentence_text(i))}
+    complaining = analysis.sentences_with("sentences.negative")
+    if analysis.sentences_with("time_limit.ongoing") - feeling:
+        return True
+    if any(m.since and (i := analysis.sentence_of_char(m.start)) not in reasons and i in complaining
+           for m in all_dates(analysis)):
+        return True
+    return any(STILL_DOING.search(text := analysis.sentence_text(i)) or (SINCE_PERFECT.search(text) and i not in reasons
+                                                                        and i in complaining and i not in feeling)
                for i in range(len(analysis.sentence_bounds)))
 
 

@@ -1,6 +1,6 @@
 """Train the learned eligibility signals: `intake train-eligibility [--seed N]`.
 
-Whole complaints from the labelled tuning sets (complaints.jsonl and tuning2.jsonl), one
+Whole complaints from the labelled tuning sets (complaints.jsonl, tuning2.jsonl and tuning3.jsonl), one
 label per signal (intake.eligibility.learned.LABELS): a code the complaint is labelled with,
 and `delay_reason` for `time_limit_good_reason`. Whole complaints, not sentences: trained on
 one writer's set and scored on the other's, the whole-complaint model ranked every label
@@ -28,12 +28,13 @@ from intake.eligibility.evaluation import (
     DEFAULT_PATH,
     HELDOUT_PATH,
     TUNING2_PATH,
+    TUNING3_PATH,
     Labelled,
     load_labelled,
 )
 from intake.eligibility.learned import LABELS, VERSION, load_model
 
-TRAINING_PATHS = (DEFAULT_PATH, TUNING2_PATH)
+TRAINING_PATHS = (DEFAULT_PATH, TUNING2_PATH, TUNING3_PATH)
 THRESHOLDS = tuple(round(0.40 + 0.05 * i, 2) for i in range(6))  # 0.40 ... 0.65
 DEFAULT_THRESHOLD = 0.40
 OUT_OF_TIME = frozenset({"time_limit", "time_limit_good_reason"})

@@ -8,7 +8,12 @@ writer's own words ("my grandson").
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from intake.eligibility.matching import Analysis, Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 INTRO = frozenset({"'m", "am", "as", "be", "been", "'re", "are", "was"})
 # Words that end an introduction: after them the role word is about someone else.
@@ -17,6 +22,9 @@ BREAKS = frozenset({"about", "with", "to", "by", "for", "from", "that", "who", "
                     "into", "in", "on"})
 WINDOW = 6
 NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
+OTHERS_OWN = frozenset({"his", "her", "their", "your"})  # "his new wife": not the writer
+# "I want an advocate": asked for, not the writer.
+WANTS = frozenset({"want", "need", "get", "like", "have", "request", "requested", "wanted", "needs"})
 
 
 def introduces(analysis: Analysis, found: Found) -> bool:
@@ -27,14 +35,31 @@ def introduces(analysis: Analysis, found: Found) -> bool:
     sentence_start = doc[found.start].sent.start
     if found.start == sentence_start and found.end < len(doc) and doc[found.end].lower_ == "here":
         return True
-    before = [t.lower_ for t in doc[max(sentence_start, found.start - WINDOW):found.start]]
+    tokens = doc[max(sentence_start, found.start - WINDOW):found.start]
+    before = [t.lower_ if not _names_joined(t) else "'s" for t in tokens]
     return any(w in INTRO and not set(before[i + 1:]) & BREAKS for i, w in enumerate(before))
+
+
+def _names_joined(token: Token) -> bool:
+    """"Harvey and Ava's grandmother": an "and" between two names does not end the introduction."""
+    doc = token.doc
+    return (token.lower_ == "and" and 0 < token.i < len(doc) - 1 and doc[token.i - 1].is_title
+            and doc[token.i + 1].is_title and doc[token.i - 1].lower_ != "i")
 
 
 def unclear_sentences(analysis: Analysis) -> set[int]:
     """Sentences in which the writer introduces themselves with a role that gives no clear standing."""
     found = {f.sentence for f in analysis.all("standing.unclear") if introduces(analysis, f)}
-    return found | analysis.sentences_with("standing.no_standing")
+    doc = analysis.doc
+    return found | {f.sentence for f in analysis.all("standing.no_standing")
+                    if not (f.start and doc[f.start - 1].lower_ in OTHERS_OWN)}
+
+
+def acting_sentences(analysis: Analysis) -> set[int]:
+    """Sentences in which the writer says they act for someone (not "I want an advocate")."""
+    doc = analysis.doc
+    return {f.sentence for f in analysis.all("standing.representative")
+            if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS}
 
 
 def professional_sentences(analysis: Analysis) -> set[int]:

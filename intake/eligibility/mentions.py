@@ -1,0 +1,103 @@
+"""Where a name stands in its sentence: complained about, mentioned in passing, or set aside.
+
+Heuristics on sentence roles with no parser (the pipeline is a blank tokenizer):
+
+- named in passing: the object of "to", "with", "at" or "into" ("a referral to children's
+  services", "back to my placement", "stay with my foster carers"), in a dashed aside ("visitors —
+  social workers, contact supervisors —"), or a role signed after the writer's name ("Andy and
+  Sue Pemberton, foster carers"), or words in quotation marks (what someone else said);
+- the declared subject of the complaint: named after a complaint word and "about", "against",
+  "regarding", "with" ("complaint about Fennick Road Surgery", "I want a complaint made against
+  the midwife", "It's the school I'm angry with"), or a pronoun there ("How do I complain about
+  her?") standing for whoever was named last before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.eligibility.matching import Analysis, Found
+
+FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "this", "that", "'s",
+                     "own", "new", "old", "former", "allocated", "current"})
+PASSING = frozenset({"to", "with", "at", "into", "—", "–", "--"})
+CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "them", "this", "that"})
+NOT_ABOUT_WINDOW = 3
+CLAUSE_FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "about", "with"})
+# A place named after one of these is where something happened, not who did it ("at school").
+PLACE_WORDS = frozenset({"at", "to", "from", "in", "into", "outside", "near"})
+QUOTES = frozenset({'"', "\u201c", "\u201d"})
+PRONOUNS = frozenset({"her", "him", "them", "it", "they", "she", "he"})
+# "complaint about", "complain formally about", "complaint made against", "a complaint re:", "angry with".
+DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|furious|unhappy|issue|problem)\b"
+                      r"(?:\s+\w+){0,3}?\s+(?:about|against|regarding|concerning|re|over|into|with)\b|"
+                      r"^\s*(?:formal\s+)?complaint\s*(?:about|against|re|:|-)", re.IGNORECASE)
+EXPLICIT_WINDOW = 12  # tokens after the complaint words that name its subject
+
+
+def passing(analysis: Analysis, found: Found) -> bool:
+    """Named in passing (an object of a preposition, an aside, a signature): not the one complained about."""
+    doc = analysis.doc
+    sent = doc[found.start].sent
+    if sum(t.text in QUOTES for t in doc[sent.start:found.start]) % 2:
+        return True  # reported speech: '"social services will take him", the midwife said'
+    i = found.start - 1
+    while i >= sent.start and (doc[i].lower_ in FILLERS or (doc[i].is_title and doc[i].lower_ != "i")):
+        i -= 1
+    if i >= sent.start and doc[i].lower_ in PASSING:
+        return True
+    after = [t for t in doc[found.end:min(len(doc), found.end + 3)] if not t.is_space]
+    signed = (found.start > 0 and doc[found.start - 1].lower_ == ","
+              and (not after or after[0].is_punct or after[0].i >= sent.end))
+    return signed and found.end >= sent.end - 1
+
+
+def declared(analysis: Analysis) -> list[tuple[int, int]]:
+    """Token spans that name what the complaint is about ("... complain about <span>")."""
+    doc, spans = analysis.doc, []
+    for start, end in analysis.sentence_bounds:
+        text = analysis.text[start:end]
+        for match in DECLARES.finditer(text):
+            span = doc.char_span(start + match.end(), end, alignment_mode="expand")
+            if span is not None and len(span):
+                spans.append((span.start, min(span.end, span.start + EXPLICIT_WINDOW)))
+    return spans
+
+
+def pronoun_first(analysis: Analysis, span: tuple[int, int]) -> bool:
+    """"How do I complain about her?": the span starts with a pronoun."""
+    words = [t for t in analysis.doc[span[0]:span[1]] if t.is_alpha and t.lower_ not in ("the", "a")]
+    return bool(words) and words[0].lower_ in PRONOUNS
+
+
+def inside(found: Found, spans: list[Found]) -> bool:
+    return any(s.start <= found.start and found.end <= s.end and (s.end - s.start) > (found.end - found.start)
+               for s in spans)
+
+
+def said_not_about(analysis: Analysis, found: Found) -> bool:
+    """"..., not the police", "I'm not complaining about the school": named only to be set aside."""
+    doc = analysis.doc
+    return any(n.sentence == found.sentence and n.end <= found.start <= n.end + NOT_ABOUT_WINDOW
+               and all(t.lower_ in CLAUSE_FILLERS for t in doc[n.end:found.start])
+               for n in analysis.all("sentences.not_about"))
+
+
+def a_place(analysis: Analysis, found: Found, places: set[str]) -> bool:
+    """"sent him to school", "at the children's home where she lives": a place, not an actor."""
+    if analysis.doc[found.start:found.end].text.lower() not in places:
+        return False
+    before = [t.lower_ for t in analysis.doc[max(0, found.start - 2):found.start]]
+    return bool(before) and (before[-1] in PLACE_WORDS or (len(before) == 2 and before[0] in PLACE_WORDS
+                                                           and before[1] in CLAUSE_FILLERS))
+
+
+def council_acts_first(analysis: Analysis, found: Found) -> bool:
+    """"The council has stopped paying for their nursery place": the council is complained about."""
+    return any(c.clause == found.clause and c.end <= found.start
+               for c in analysis.all("childrens_social_care.council"))
+
+
+def starts_with_pronoun(analysis: Analysis, clause: int) -> bool:
+    first = analysis.clause_start.get(clause)
+    return first is not None and analysis.doc[first].lower_ in CLAUSE_PRONOUNS
