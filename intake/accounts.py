@@ -101,6 +101,10 @@ def sign_in(session: Session, username: str, password: str, *, remote_addr: str,
     return SignIn(user)
 
 
+def password_matches(user: StaffUser, password: str) -> bool:
+    return _verify(user.password_hash, password)
+
+
 def _verify(password_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(password_hash, password)

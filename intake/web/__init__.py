@@ -22,7 +22,7 @@ from intake.db.models import utcnow
 from intake.db.session import session_factory
 from intake.rendering import TEMPLATES_DIR, long_date
 from intake.services import engine_for
-from intake.web import auth, case_page, letters, manager, messages, queue
+from intake.web import accounts_page, auth, case_page, letters, manager, messages, queue
 from intake.web.context import WebServices, db, services
 
 CONTENT_SECURITY_POLICY = ("default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
@@ -51,8 +51,8 @@ def create_app(settings: Settings, *, engine: Engine | None = None,
     CSRFProtect(app)
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["local"] = lambda at: at.astimezone(settings.tz).strftime("%d %b %Y %H:%M")
-    for blueprint in (auth.blueprint, queue.blueprint, case_page.blueprint, letters.blueprint, manager.blueprint,
-                      messages.blueprint):
+    for blueprint in (auth.blueprint, accounts_page.blueprint, queue.blueprint, case_page.blueprint,
+                      letters.blueprint, manager.blueprint, messages.blueprint):
         app.register_blueprint(blueprint)
     app.before_request(_open_session)
     app.before_request(_require_sign_in)

@@ -89,4 +89,4 @@ def _runner() -> Runner:
     if runner is None:
         runner = current_app.extensions["intake_runner"] = Runner(services().settings, services().engine,
                                                                   clock=services().clock)
-    return runner  # type: ignore[no-any-return]
+    return runner
