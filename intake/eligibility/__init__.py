@@ -78,7 +78,7 @@ def _signposting(analysis: Analysis, codes: set[str]) -> list[str]:
         if code not in codes:
             continue
         if code == "other_organisation":
-            texts += [rules.group(code, name).signposting for name in sorted(found.bodies)]
+            texts += [rules.group(code, name).signposting for name in sorted({**found.beside_court, **found.bodies})]
         elif code == "not_childrens_social_care":
             texts += [rules.group(code, name).signposting for name in sorted(found.services)]
         else:

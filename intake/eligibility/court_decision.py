@@ -8,6 +8,7 @@ is a complaint about the social worker.
 from __future__ import annotations
 
 from intake.eligibility import targets
+from intake.eligibility.naming import REFERS_BACK
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
@@ -25,5 +26,9 @@ def _challenged(analysis: Analysis, decided: set[int]) -> bool:
     one after it; "my complaint is about the court's ruling": in the sentence of the decision itself."""
     court = analysis.sentences_with("court_decision.court") | decided
     near = court | {i + 1 for i in court}
+    # "I want this decision overturned": a later sentence that refers back to the court's decision.
+    near |= {f.sentence for f in analysis.all("court_decision.decision")
+             if analysis.doc[f.start].lower_ in REFERS_BACK and f.sentence > min(court)
+             and analysis.doc[f.start - 1].lower_ in ("this", "that", "the", "its", "their")}
     return bool(analysis.sentences_with("court_decision.challenge") & near
                 or analysis.sentences_with("court_decision.complaint") & decided)

@@ -20,6 +20,7 @@ from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _
 
 __all__ = ["NUMBERS", "DateMention", "Span", "anchor", "easter", "find_dates", "months_before"]
 
+LAW = re.compile(r"\b(?:Act|Regulations|Rules|Measure)\s*(?:of\s+)?$")
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -41,8 +42,8 @@ def find_dates(text: str, received: dt.date) -> list[DateMention]:
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
     for match, resolve in candidates:
-        if any(match.start() < end and start < match.end() for start, end in taken):
-            continue
+        if any(match.start() < end and start < match.end() for start, end in taken) or LAW.search(text[:match.start()]):
+            continue  # "the Children Act 1989" names a law, not a date
         try:
             span = resolve(match, received)
         except (ValueError, KeyError, StopIteration, IndexError):

@@ -73,6 +73,10 @@ class Analysis:
     clause_start: dict[int, int] = field(default_factory=dict)  # clause -> its first word's token
     found: dict[str, list[Found]] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # what the rules work out once (targets, dates)
+    token_clause: list[int] = field(default_factory=list)  # token -> its clause
+
+    def clause_of_token(self, token: int) -> int:
+        return self.token_clause[token]
 
     def all(self, key: str) -> list[Found]:
         return self.found.get(key, [])
@@ -105,7 +109,7 @@ def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
     text = text[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
     doc = pipeline()(text)
     analysis = Analysis(text, received, rules, doc)
-    clause_of_token: list[int] = []
+    clause_of_token = analysis.token_clause
     for index, sent in enumerate(doc.sents):
         analysis.sentence_bounds.append((sent.start_char, sent.end_char))
         analysis.clause_sentence.append(index)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from intake.eligibility.matching import Analysis, Found
+from intake.eligibility.subjects import PEOPLE
 
 FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "this", "that", "'s",
                      "own", "new", "old", "former", "allocated", "current"})
@@ -45,7 +46,7 @@ def passing(analysis: Analysis, found: Found) -> bool:
     while i >= sent.start and (doc[i].lower_ in FILLERS or (doc[i].is_title and doc[i].lower_ != "i")):
         i -= 1
     if i >= sent.start and doc[i].lower_ in PASSING:
-        return True
+        return not (i > sent.start and doc[i - 1].lower_ in PEOPLE)  # "the staff at the leisure centre"
     after = [t for t in doc[found.end:min(len(doc), found.end + 3)] if not t.is_space]
     signed = (found.start > 0 and doc[found.start - 1].lower_ == ","
               and (not after or after[0].is_punct or after[0].i >= sent.end))

@@ -6,14 +6,16 @@ police in passing while complaining about the social worker stays eligible.
 
 from __future__ import annotations
 
-from intake.eligibility import targets
+from intake.eligibility import court_decision, targets
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
 
 def check(analysis: Analysis) -> Hit | None:
     found = targets.of(analysis)
-    if not found.bodies or not found.closes("body"):
+    if found.beside_court and court_decision.check(analysis) is not None:
+        found = targets.Targets(bodies={**found.beside_court, **found.bodies})
+    elif not found.bodies or not found.closes("body"):
         return None
     if set(found.bodies) == {"school"} and "education" in found.services:
         return None  # a school place or transport: the council's education service, not the school

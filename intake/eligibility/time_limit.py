@@ -17,10 +17,18 @@ from intake.eligibility.matching import Analysis, Found
 from intake.item import Hit
 
 CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
+# "I found out only last week", "learnt a few days ago"; "nobody explained I could complain"; "told me to hold off".
+RECENTLY = (r"\b(?:found out|find out|learn(?:ed|t)|discovered|realised|realized|was told|were told|heard)\b(?:\s+\w+){0,3}?"
+            r"\s+(?:only\s+)?(?:just|recently|last (?:week|month)|this (?:week|month|year)|"
+            r"(?:a few |a couple of |two |three )?(?:days|weeks) ago|yesterday)\b")
+UNAWARE = (r"\b(?:never|didn't|did not|wasn't|was not|weren't|no one|nobody|noone)\b[^.!?]{0,30}\b(?:knew|know|told|said|"
+           r"aware|realised|realized|explained)\b[^.!?]{0,30}\b(?:complain\w*|procedure|process)\b")
+TOLD_TO_WAIT = r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|give it time)\b"
 # "couldn't face writing before now", "too scared to say anything at the time", "sorry this is late".
 DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|wasn't able|was not able|unable|not (?:been )?able|too \w+|afraid|scared)\b"
                              r"[^.!?]{0,60}\b(?:sooner|earlier|before now|at the time|until (?:now|recently)|then)\b|"
-                             r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)", re.IGNORECASE)
+                             r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)|" + RECENTLY + "|" + UNAWARE + "|" + TOLD_TO_WAIT,
+                             re.IGNORECASE)
 # "the social worker is still turning up": the matter goes on (not "still hurting" about it).
 STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with)\b)"
                          r"\w+ing\b", re.IGNORECASE)

@@ -8,6 +8,7 @@ writer's own words ("my grandson").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from intake.eligibility.matching import Analysis, Found
@@ -21,6 +22,13 @@ BREAKS = frozenset({"about", "with", "to", "by", "for", "from", "that", "who", "
                     "of", "told", "said", "asked", ",", ".", ";", "not", "n't", "no",
                     "into", "in", "on"})
 WINDOW = 6
+YOUNG = r"(?:young (?:people|person|man|woman)|pupils?|students?|girl|boy|lad|teenager|care leavers?|clients?)"
+SUPPORTS = re.compile(
+    rf"\bone of (?:our|my) {YOUNG}|\b(?:a|the) {YOUNG} (?:i|we)(?:'ve| have|'m| am)? (?:\w+ )?"
+    r"(?:see|support|supporting|work with|working with|teach|mentor|visit)\b|"
+    r"\b(?:i|we)(?:'ve| have|'m| am| are|'re)? (?:just )?(?:started |been )?supporting (?-i:[A-Z])|"
+    r"\b(?:i'm|i am|we're|we are) from (?:the )?[^.,!?]{0,40}\b(?:advocacy|team|service|project|charity)\b|"
+    r"\bfrom (?:the )?(?-i:[A-Z])[^.,!?]{0,40}\b(?:team|service|project|advocacy)\b here\b", re.IGNORECASE)
 NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
 OTHERS_OWN = frozenset({"his", "her", "their", "your"})  # "his new wife": not the writer
 # "I want an advocate": asked for, not the writer.
@@ -56,10 +64,13 @@ def unclear_sentences(analysis: Analysis) -> set[int]:
 
 
 def acting_sentences(analysis: Analysis) -> set[int]:
-    """Sentences in which the writer says they act for someone (not "I want an advocate")."""
+    """Sentences in which the writer says they act for someone (not "I want an advocate"), or speaks
+    of a young person they support ("one of our young people", "a pupil I see", "I've started
+    supporting Jordan", "I'm from the advocacy service")."""
     doc = analysis.doc
-    return {f.sentence for f in analysis.all("standing.representative")
-            if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS}
+    found = {f.sentence for f in analysis.all("standing.representative")
+             if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS}
+    return found | {analysis.sentence_of_char(m.start()) for m in SUPPORTS.finditer(analysis.text)}
 
 
 def professional_sentences(analysis: Analysis) -> set[int]:

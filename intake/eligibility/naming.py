@@ -1,0 +1,120 @@
+"""Who each clause names: children's social care, another body, another council service, a court.
+
+Names said not to be the complaint's subject are left out, as are places, activities ("a college
+course"), the writer's own role ("we are foster carers") and a referral ("I told the social worker").
+Also: which kinds are declared the complaint's subject ("I want to complain about the GP"), and which
+clauses speak of a court's decision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from intake.eligibility import mentions, subjects, writer
+from intake.eligibility.matching import Analysis, Found
+
+SELF_STARTS = frozenset({"i", "we", "as", "'m"})
+REFERS_BACK = frozenset({"order", "decision", "ruling", "judgment", "judgement"})
+
+
+@dataclass
+class Clause:
+    csc: int = 0  # 0 not named, 1 in passing, 2 named
+    mentioned: bool = False  # named only in a referral ("I told the social worker"): a pronoun may refer back
+    bodies: dict[str, int] = field(default_factory=dict)  # name -> 1 in passing, 2 named
+    services: dict[str, int] = field(default_factory=dict)
+
+
+def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
+    """Per clause: whom it names, leaving out names said not to be the complaint's subject; and the
+    kinds ("csc", "body", "service", "court") declared the complaint's subject."""
+    rules = analysis.rules
+    groups = [f for g in rules.groups for f in analysis.all(f"{g.kind}.{g.name}")]
+    self_spans = [f for role in ("foster_carer", "special_guardian", "adopter", "kinship_carer")
+                  for f in analysis.all(f"standing.{role}") if analysis.doc[f.start].lower_ in SELF_STARTS]
+    self_spans += [f for f in analysis.all("childrens_social_care.actors")
+                   if analysis.doc[f.end - 1].lower_ in ("carer", "carers") and writer.introduces(analysis, f)]
+    covering = {f"not_childrens_social_care.{g.name}" for g in rules.groups if g.covers_social_workers}
+    covered_clauses = {f.clause for f in groups if f.key in covering}
+    places = set(analysis.rules.phrases("childrens_social_care.places"))
+    clauses: dict[int, Clause] = {}
+    named: list[tuple[int, str]] = []  # (token, kind) in text order, for declared subjects
+    context = analysis.all("sentences.context")  # "the school rang social services": a referral, not a complaint
+    for found in analysis.all("childrens_social_care.actors"):
+        if mentions.inside(found, context):
+            clauses.setdefault(found.clause, Clause()).mentioned = True
+            continue
+        if (found.clause in covered_clauses or mentions.inside(found, groups) or mentions.inside(found, self_spans)
+                or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
+                or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)):
+            continue
+        clause = clauses.setdefault(found.clause, Clause())
+        clause.csc = max(clause.csc, 1 if mentions.passing(analysis, found) else 2)
+        named.append((found.start, "csc"))
+    actors = analysis.all("childrens_social_care.actors")
+    services = [f for f in groups if f.key.startswith("not_childrens_social_care.")]
+    for found in groups:
+        if (mentions.said_not_about(analysis, found) or mentions.inside(found, actors) or mentions.inside(found, services)
+                or mentions.a_place(analysis, found, places)):
+            continue
+        kind, _, name = found.key.partition(".")
+        if kind == "other_organisation" and (mentions.council_acts_first(analysis, found)
+                                             or subjects.as_activity(analysis, found)):
+            continue
+        clause = clauses.setdefault(found.clause, Clause())
+        strength = 1 if mentions.passing(analysis, found) else 2
+        table = clause.bodies if kind == "other_organisation" else clause.services
+        table[name] = max(table.get(name, 0), strength)
+        named.append((found.start, "body" if kind == "other_organisation" else "service"))
+        named += [(i, named[-1][1]) for i in _alias_tokens(analysis, found)]
+        for later in _referred_back(analysis, found):  # "a parking fine ... I'd like the fine cancelled"
+            entry = clauses.setdefault(later, Clause())
+            back = entry.bodies if kind == "other_organisation" else entry.services
+            back[name] = max(back.get(name, 0), strength)
+    named += [(f.start, "court") for f in analysis.all("court_decision.court")]
+    named += [(f.start, "court") for f in analysis.all("court_decision.decision")
+              if analysis.doc[f.start].lower_ in REFERS_BACK]
+    return clauses, _declared(analysis, sorted(named))
+
+
+def _declared(analysis: Analysis, named: list[tuple[int, str]]) -> set[str]:
+    kinds = set()
+    for start, end in mentions.declared(analysis) + subjects.cleft_spans(analysis):
+        inside = {kind for token, kind in named if start <= token < end}
+        if not inside and mentions.pronoun_first(analysis, (start, end)):
+            inside = {kind for token, kind in named if token < start}
+            inside = {max((t, k) for t, k in named if t < start)[1]} if inside else set()
+        kinds |= inside
+    return kinds
+
+
+def court_clauses(analysis: Analysis) -> set[int]:
+    """Clauses that speak of a court's decision (not of the council following one), and a clause in
+    the next sentence that refers back to it ("The order means I have to let social workers in")."""
+    court = {f.clause for f in analysis.all("court_decision.court") if not mentions.said_not_about(analysis, f)}
+    decided = analysis.clauses_with("court_decision.decision")
+    excused = analysis.clauses_with("court_decision.not_decision")
+    found = (court & decided) - excused
+    after = {analysis.clause_sentence[c] + 1 for c in found}
+    for clause, sentence in enumerate(analysis.clause_sentence):
+        words = {analysis.doc[f.start].lower_ for f in analysis.all("court_decision.decision") if f.clause == clause}
+        if sentence in after and words & REFERS_BACK and clause not in excused:
+            found.add(clause)
+    return found
+
+
+def _alias_tokens(analysis: Analysis, found: Found) -> list[int]:
+    """Tokens later in the text that repeat a name set beside this body ("..., Meadowbrook Homes, ...")."""
+    names = subjects.aliases(analysis, found)
+    return [t.i for t in analysis.doc[found.end + 1:] if t.lower_ in names and t.is_title] if names else []
+
+
+def _referred_back(analysis: Analysis, found: Found) -> set[int]:
+    """Clauses in the next two sentences that refer back to a named thing by its head noun ("the fine")."""
+    doc = analysis.doc
+    if found.end - found.start < 2:
+        return set()
+    head = doc[found.end - 1].lower_
+    return {analysis.clause_of_token(t.i) for t in doc[found.end:]
+            if t.lower_ == head and t.i > 0 and doc[t.i - 1].lower_ in ("the", "this", "that")
+            and found.sentence < analysis.sentence_of_char(t.idx) <= found.sentence + 2}
