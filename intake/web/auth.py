@@ -43,6 +43,7 @@ def requires(role: str) -> Callable[[F], F]:
 def template_globals() -> dict[str, Any]:
     user = g.get("user")
     return {"current_user": user, "is_manager": bool(user and accounts.has_role(user, "manager")),
+            "is_admin": bool(user and accounts.has_role(user, "admin")),
             "council_name": services().settings.council.name}
 
 
