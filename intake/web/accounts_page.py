@@ -8,9 +8,8 @@ from werkzeug.wrappers.response import Response
 
 from intake import accounts
 from intake.db.models import StaffUser
-from intake.errors import IntakeError
 from intake.web.auth import requires
-from intake.web.context import db, user
+from intake.web.context import commit_or_refuse, db, user
 
 blueprint = Blueprint("accounts", __name__)
 
@@ -26,32 +25,27 @@ def users() -> str:
 @requires("admin")
 def add() -> Response:
     form = request.form
-    try:
+
+    def create() -> str:
         created = accounts.add_user(db(), form.get("username", ""), display_name=form.get("display_name", ""),
                                     role=form.get("role", ""), password=form.get("password", ""),
                                     email=form.get("email", ""))
-    except IntakeError as exc:
-        db().rollback()
-        flash(f"Not done: {exc}", "error")
-    else:
-        db().commit()
-        flash(f"Account {created.username} ({created.role}) created", "success")
+        return f"Account {created.username} ({created.role}) created"
+
+    commit_or_refuse(create)
     return redirect(url_for("accounts.users"))
 
 
 @blueprint.route("/admin/users/<username>/disable", methods=["POST"])
 @requires("admin")
 def disable(username: str) -> Response:
-    try:
+    def stop() -> str:
         if username == user().username:
             raise accounts.AccountRefused("you cannot disable your own account")
         accounts.find_user(db(), username).active = False
-    except IntakeError as exc:
-        db().rollback()
-        flash(f"Not done: {exc}", "error")
-    else:
-        db().commit()
-        flash(f"{username} can no longer sign in", "success")
+        return f"{username} can no longer sign in"
+
+    commit_or_refuse(stop)
     return redirect(url_for("accounts.users"))
 
 
@@ -65,13 +59,10 @@ def password() -> str | Response:
     elif request.form.get("new", "") != request.form.get("again", ""):
         flash("Not done: the two new passwords are not the same.", "error")
     else:
-        try:
+        def change() -> str:
             accounts.set_password(db(), me, request.form.get("new", ""))
-        except IntakeError as exc:
-            db().rollback()
-            flash(f"Not done: {exc}", "error")
-        else:
-            db().commit()
-            flash("Password changed", "success")
+            return "Password changed"
+
+        if commit_or_refuse(change):
             return redirect(url_for("queue.show"))
     return redirect(url_for("accounts.password"))

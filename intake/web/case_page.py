@@ -9,7 +9,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from sqlalchemy import select
 from werkzeug.wrappers.response import Response
 
-from intake import casework
 from intake.case_log import record_event
 from intake.db.models import Case, CaseMessage, InboundMessage
 from intake.errors import IntakeError
@@ -17,7 +16,7 @@ from intake.eligibility import CODES
 from intake.eligibility.override import DECISIONS
 from intake.staff_actions.acknowledgement import preview_acknowledgement
 from intake.web import case_actions
-from intake.web.context import db, services, user
+from intake.web.context import commit_or_refuse, db, services, user
 from intake.web.downloads import attachment_download, letter_scan_download
 from intake.web.original import original_email
 
@@ -88,14 +87,7 @@ def act(reference: str, action: str) -> Response:
     if handler is None:
         abort(404)
     case = load_case(reference)
-    try:
-        done = handler(case)
-    except IntakeError as exc:
-        db().rollback()
-        flash(f"Not done: {exc}", "error")
-    else:
-        db().commit()
-        flash(done, "success")
+    commit_or_refuse(lambda: handler(case))
     return redirect(url_for("case_page.show", reference=reference))
 
 

@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Callable, cast
 
-from flask import current_app, g
+from flask import current_app, flash, g
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.calendar import WorkingCalendar
 from intake.config import Settings
 from intake.db.models import StaffUser
+from intake.errors import IntakeError
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,20 @@ def user() -> StaffUser:
     current = g.user
     assert current is not None
     return cast(StaffUser, current)
+
+
+def commit_or_refuse(change: Callable[[], str]) -> bool:
+    """Do one staff action in this request's transaction and say what happened.
+
+    Done: committed, and its sentence shown. Refused (IntakeError): rolled back whole,
+    and "Not done: <why>" shown instead; nothing half-saved.
+    """
+    try:
+        done = change()
+    except IntakeError as exc:
+        db().rollback()
+        flash(f"Not done: {exc}", "error")
+        return False
+    db().commit()
+    flash(done, "success")
+    return True

@@ -3,14 +3,13 @@ into a case by hand (a person decided it is a real message after all)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, redirect, render_template, request, url_for
 from werkzeug.wrappers.response import Response
 
 from intake.db.models import InboundMessage
-from intake.errors import IntakeError
 from intake.staff_actions import listing
 from intake.staff_actions.manual_case import case_from_message
-from intake.web.context import db, services, user
+from intake.web.context import commit_or_refuse, db, services, user
 from intake.web.original import original_email
 
 blueprint = Blueprint("messages", __name__)
@@ -45,15 +44,16 @@ def show(inbound_id: int) -> str:
 
 @blueprint.route("/messages/<int:inbound_id>/make-case", methods=["POST"])
 def make_case(inbound_id: int) -> Response:
-    try:
+    made: list[str] = []
+
+    def make() -> str:
         case = case_from_message(db(), services().settings, inbound_id, category=request.form.get("category", ""),
                                  by=user().username, at=services().now(), calendar=services().calendar,
                                  limits=services().settings.limits,
                                  safeguarding=request.form.get("safeguarding") == "1")
-    except IntakeError as exc:
-        db().rollback()
-        flash(f"Not done: {exc}", "error")
-        return redirect(url_for("messages.show", inbound_id=inbound_id))
-    db().commit()
-    flash(f"Case {case.reference} made from the message", "success")
-    return redirect(url_for("case_page.show", reference=case.reference))
+        made.append(case.reference)
+        return f"Case {case.reference} made from the message"
+
+    if commit_or_refuse(make):
+        return redirect(url_for("case_page.show", reference=made[0]))
+    return redirect(url_for("messages.show", inbound_id=inbound_id))
