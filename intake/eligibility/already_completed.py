@@ -18,6 +18,11 @@ from intake.item import Hit
 SAME = re.compile(r"\bsame (?:thing|matter|issue|complaint|problem)\b", re.IGNORECASE)
 # After an adoption or fostering panel is named, a bare "panel" ("one panel member") is that panel.
 BARE = frozenset({"panel", "the panel's"})
+# "Please take my complaint to the review panel", "can you pass this on to Stage 3": a request (a base form,
+# not "took" or "went"), not a stage already had.
+REQUEST = re.compile(r"\b(?:take|send|put|pass|refer|move|escalate|progress|forward|bring|raise|get)\b"
+                     r"(?:\s+[\w']+){0,3}?\s+(?:on\s+to|onto|up\s+to|to|for)\s+(?:a\s+|the\s+)?"
+                     r"(?:stage|review|independent|panel|next|final)\b", re.IGNORECASE)
 OTHER_PANELS = frozenset({"fostering", "adoption", "matching", "resource", "approval", "permanence"})
 
 
@@ -31,7 +36,8 @@ def check(analysis: Analysis) -> Hit | None:
     stage_3 = {f.sentence for f in analysis.all("already_completed.stage_3") if not _other_panel(analysis, f.start)
                and not (other and analysis.doc[f.start:f.end].text.lower() in BARE)}
     happened = stage_3 & analysis.sentences_with("already_completed.done")
-    sentences = (said | happened) - analysis.sentences_with("already_completed.request")
+    asked = {i for i in said | happened if REQUEST.search(analysis.sentence_text(i))}
+    sentences = (said | happened) - analysis.sentences_with("already_completed.request") - asked
     if not sentences:
         return None
     return analysis.hit("already_completed", "The matter has already been considered at all three stages "

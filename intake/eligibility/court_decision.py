@@ -25,7 +25,10 @@ def _challenged(analysis: Analysis, decided: set[int]) -> bool:
     """"The judge got it wrong", "I want the order overturned": in a sentence naming the court or the
     one after it; "my complaint is about the court's ruling": in the sentence of the decision itself."""
     court = analysis.sentences_with("court_decision.court") | decided
-    near = court | {i + 1 for i in court}
+    # The sentence after the court's: unless it is about what children's social care did ("Since February
+    # the council's contact team has cancelled three visits": the council's act, not the court's).
+    council = analysis.sentences_with("childrens_social_care.actors") | analysis.sentences_with("childrens_social_care.council")
+    near = court | ({i + 1 for i in court} - (council - court))
     # "I want this decision overturned": a later sentence that refers back to the court's decision.
     near |= {f.sentence for f in analysis.all("court_decision.decision")
              if analysis.doc[f.start].lower_ in REFERS_BACK and f.sentence > min(court)

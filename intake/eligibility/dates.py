@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intake.eligibility.ages import ages
+from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
 __all__ = ["NUMBERS", "DateMention", "Span", "anchor", "easter", "find_dates", "months_before"]
@@ -37,7 +38,7 @@ class DateMention:
 
 def find_dates(text: str, received: dt.date) -> list[DateMention]:
     """Every date expression in the text, the longest where two overlap; none after receipt."""
-    candidates = [(m, resolve) for pattern, resolve in PATTERNS for m in pattern.finditer(text)]
+    candidates = [(m, resolve) for pattern, resolve in PATTERNS + FORMS for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []

@@ -55,7 +55,7 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     services = [f for f in groups if f.key.startswith("not_childrens_social_care.")]
     for found in groups:
         if (mentions.said_not_about(analysis, found) or mentions.inside(found, actors) or mentions.inside(found, services)
-                or mentions.a_place(analysis, found, places)):
+                or mentions.a_place(analysis, found, places) or subjects.moving_to(analysis, found)):
             continue
         kind, _, name = found.key.partition(".")
         if kind == "other_organisation" and (mentions.council_acts_first(analysis, found)

@@ -37,6 +37,10 @@ PRONOUNS = frozenset({"her", "him", "them", "she", "he", "they"})
 # "<one of these> at/from the <body>": the body's own people, so the body is the actor.
 PEOPLE = frozenset({"staff", "manager", "managers", "worker", "workers", "receptionist", "officer", "officers",
                     "people", "woman", "man", "lady", "guy", "someone", "somebody", "employee", "employees"})
+# "planning his move to adult services", "the transition into adults' services": where someone goes next,
+# not who acted.
+TRANSITION = frozenset({"move", "moving", "moves", "moved", "transition", "transitions", "transitioning", "transfer",
+                        "transferring", "handover", "hand-over", "handing", "going", "ready", "prepare", "preparing"})
 OF = frozenset({"at", "from", "of", "in"})
 APPOSITION = frozenset({",", "(", "called", "named", "-", "–", "—"})
 
@@ -50,6 +54,13 @@ def as_activity(analysis: Analysis, found: Found) -> bool:
         return False
     before = doc[found.start - 1]
     return before.is_alpha and before.is_lower and before.lower_ not in DETERMINERS and before.lower_ != "i"
+
+
+def moving_to(analysis: Analysis, found: Found) -> bool:
+    """"a plan for moving to adult services", "his transition into adults' services": where someone goes next."""
+    doc = analysis.doc
+    return found.start > 1 and doc[found.start - 1].lower_ in ("to", "into", "towards", "for") and \
+        any(t.lower_ in TRANSITION for t in doc[max(0, found.start - 4):found.start - 1])
 
 
 def cleft_spans(analysis: Analysis) -> list[tuple[int, int]]:

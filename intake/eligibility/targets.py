@@ -55,7 +55,9 @@ def of(analysis: Analysis) -> Targets:
 def _find(analysis: Analysis) -> Targets:
     result = Targets()
     clauses, declared = named_in(analysis)
-    negative = analysis.clauses_with("sentences.negative")
+    # "..., so this is not about them": saying what the complaint is not about is no complaint.
+    setting_aside = [f for f in analysis.all("sentences.not_about") if f.end - f.start > 1]
+    negative = {f.clause for f in analysis.all("sentences.negative") if not mentions.inside(f, setting_aside)}
     positive = analysis.clauses_with("sentences.positive")
     court = court_clauses(analysis)
     previous = Clause()
@@ -80,7 +82,7 @@ def _find(analysis: Analysis) -> Targets:
         if named.csc and not praise:
             result.csc.append(sentence)
             level["csc"] = max(level.get("csc", 0), named.csc + (complaining and named.csc == 2))
-        for service, strength in named.services.items():  # rarely named in passing: no complaint words needed
+        for service, strength in named.services.items() if not praise else ():  # no complaint words needed
             result.services.setdefault(service, sentence)
             level["service"] = max(level.get("service", 0), strength if complaining else 1)
         if not complaining:

@@ -34,6 +34,11 @@ STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering
                          r"\w+ing\b", re.IGNORECASE)
 FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
                      r"remember\w*|traumati[sz]ed|nightmares)\b", re.IGNORECASE)
+OPENING = re.compile(r"\s*(?:(?:back|way back|all the way back|so)\s+)?(?:in|during|around|about|at)?\s*(?:the\s+)?$",
+                     re.IGNORECASE)
+# "told everyone about my mental health": what was disclosed, not a reason for the delay.
+POSSESSIVE = frozenset({"my", "her", "his", "their", "our"})
+TOPIC = frozenset({"about", "of", "regarding", "on"})
 SINCE_PERFECT = re.compile(r"\bsince\b.*\b(?:have|has|haven't|hasn't|'ve)\b|\b(?:have|has|haven't|hasn't|'ve)\b.*\bsince\b",
                            re.IGNORECASE)
 
@@ -64,13 +69,25 @@ def event_dates(analysis: Analysis) -> list[DateMention]:
     not_event = analysis.all("time_limit.not_event")
     reasons = _good_reason_sentences(analysis)
     about = _sentences_about_the_matter(analysis)
+    dated = {analysis.sentence_of_char(m.start) for m in all_dates(analysis)}
     found = []
     for mention in all_dates(analysis):
         sentence = analysis.sentence_of_char(mention.start)
+        if sentence not in about and _opens_story(analysis, mention, about - dated):
+            about = about | {sentence}
         if mention.since or _after_not_event(analysis, mention, not_event) or sentence not in about or (sentence in reasons and mention.latest >= cutoff):
             continue
         found.append(mention)
     return found
+
+
+def _opens_story(analysis: Analysis, mention: DateMention, undated_about: set[int]) -> bool:
+    """"Back in 2021 I asked for help. The duty social worker came once and closed us.": a date that opens
+    the text's first sentence dates the undated sentence about the matter that follows it."""
+    sentence = analysis.sentence_of_char(mention.start)
+    start = analysis.sentence_bounds[sentence][0]
+    return (sentence == 0 and sentence + 1 in undated_about and not mention.since
+            and OPENING.match(analysis.text[start:mention.start]) is not None)
 
 
 def _after_not_event(analysis: Analysis, mention: DateMention, not_event: list[Found]) -> bool:
@@ -105,7 +122,9 @@ def _ongoing(analysis: Analysis) -> bool:
 
 
 def _good_reason_sentences(analysis: Analysis) -> set[int]:
-    sentences = analysis.sentences_with("time_limit.good_reason")
+    doc = analysis.doc
+    sentences = {f.sentence for f in analysis.all("time_limit.good_reason")
+                 if not (f.start > 1 and doc[f.start - 2].lower_ in TOPIC and doc[f.start - 1].lower_ in POSSESSIVE)}
     sentences |= {i for i in range(len(analysis.sentence_bounds)) if DELAY_EXPLAINED.search(analysis.sentence_text(i))}
     for match in CHILD_THEN.finditer(analysis.text):
         if int(match[1]) < 18:
@@ -116,7 +135,7 @@ def _good_reason_sentences(analysis: Analysis) -> set[int]:
 def _sentences_about_the_matter(analysis: Analysis) -> set[int]:
     found = targets.of(analysis)
     sentences = set(found.csc) | set(found.bodies.values()) | set(found.services.values()) | set(found.court)
-    keys = ["childrens_social_care.actors", "court_decision.court", "time_limit.event_words",
+    keys = ["childrens_social_care.actors", "childrens_social_care.council", "court_decision.court", "time_limit.event_words",
             *(f"{g.kind}.{g.name}" for g in analysis.rules.groups)]
     for key in keys:
         sentences |= analysis.sentences_with(key)

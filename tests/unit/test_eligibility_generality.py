@@ -76,3 +76,77 @@ def test_near_misses_stay_eligible(text: str) -> None:
     """The rules keep them eligible; with the text model one may go to a person, never be turned away."""
     assert decided(text, "2026-11-03", rules_only=True) == ("eligible", {})
     assert decided(text, "2026-11-03")[0] != "ineligible"
+
+
+# Sixth round (blind3 as the dev set): general patterns, tested with sentences written for these tests.
+@pytest.mark.parametrize("text", [
+    # A court order the council is not carrying out is the council's failure.
+    "The judge ordered weekly phone calls with my son in March. The council's family centre has missed four "
+    "of them since. Why isn't the council doing what the judge said?",
+    "The court said my girls should see their nan monthly. The social worker keeps putting the visits off.",
+    # Asking to go on to Stage 2 or 3 is a request.
+    "I've had the stage 2 report and I'm not happy. Please send my complaint on to the review panel. "
+    "It's about the social worker stopping my daughter's overnight stays in April. I'm her dad.",
+    "Can you put this through to Stage 3 please? I'm the mum and the social worker still hasn't visited.",
+    # Another service named only in praise, or as where a young person moves next.
+    "My son is 15 and disabled. The council cut his short breaks in May without asking him. The adult "
+    "services transition worker was lovely when I rang, so this is not about them. I want the cut reviewed.",
+    "Since last year I've asked for a plan for my daughter's transition to adult services. She's 17. "
+    "Her social worker said it would be done at the review and it hasn't been.",
+])
+def test_sixth_round_near_misses_stay_eligible(text: str) -> None:
+    decision, codes = decided(text, "2026-06-15", rules_only=True)
+    assert decision == "eligible", codes
+
+
+@pytest.mark.parametrize(("text", "received"), [
+    ("The winter before last the social worker moved my son without telling me. His mum, Jo", "2026-03-10"),
+    ("Two Christmases ago the social worker cancelled the children's visit home. I'm their mum.", "2026-01-03"),
+    ("At Christmas two years ago the social worker let my ex collect the kids. I'm their dad.", "2025-12-30"),
+    ("Around Easter last year the social worker cancelled my son's contact. I'm his mum.", "2027-12-20"),
+    ("In the summer two years ago the social worker shouted at my daughter. I'm her father.", "2028-01-02"),
+    ("Back in 2022 I rang for support with my boy. The duty social worker never called back. I'm his mum.",
+     "2024-01-05"),
+    ("When my son was 6 the social worker lost his life story book. He's 10 now. His mum, Ann", "2026-01-04"),
+    ("When our girls were in year 1 the social worker told the school they were on a plan. "
+     "They're in year 5 now. Their mum", "2025-12-31"),
+])
+def test_sixth_round_date_forms_out_of_time(text: str, received: str) -> None:
+    decision, codes = decided(text, received, rules_only=True)
+    assert decision == "ineligible" and "time_limit" in codes, codes
+
+
+@pytest.mark.parametrize(("text", "received"), [
+    ("Two Christmases ago I moved house. Last month the social worker cancelled contact. I'm the mum.", "2026-01-03"),
+    ("At Christmas last year the social worker cancelled the visit. I'm their dad.", "2026-01-05"),
+    ("When my son was 12 the social worker moved him. He's 12 now. His mum", "2026-01-04"),
+])
+def test_sixth_round_date_forms_in_time(text: str, received: str) -> None:
+    assert decided(text, received, rules_only=True)[0] == "eligible"
+
+
+def test_what_was_disclosed_is_no_reason_for_delay() -> None:
+    decision, codes = decided("In March 2024 the social worker told my neighbour about my mental health. "
+                              "I'm the mum of Kai.", "2025-06-01", rules_only=True)
+    assert decision == "ineligible" and "time_limit" in codes, codes
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("The police officer who came to the house was sarcastic to my daughter. I'm her mum.", "other_organisation"),
+    ("The SEN taxi failed to collect my son three times this month. I'm his dad.", "not_childrens_social_care"),
+    ("My brother is in a care home and his social worker from adults ignores my calls. I'm a care leaver.",
+     "not_childrens_social_care"),
+])
+def test_sixth_round_other_bodies(text: str, code: str) -> None:
+    decision, codes = decided(text, "2026-06-15", rules_only=True)
+    assert decision == "ineligible" and code in codes, codes
+
+
+@pytest.mark.parametrize("text", [
+    "I'm Amir's support worker at the hostel. He's 16. He's sat next to me while I write this. His social "
+    "worker has not visited since April.",
+    "I'm Leah's advocate. She's 15 and she wants it sent today. Her social worker cancelled her review.",
+    "Enclosed is a form signed by Callum (14). I'm his solicitor. His social worker stopped his contact in May.",
+])
+def test_sixth_round_consent_in_other_words(text: str) -> None:
+    assert "consent_required" not in decided(text, "2026-06-15", rules_only=True)[1]
