@@ -29,7 +29,8 @@ from spacy.language import Language
 
 from classifiers import sentences, store
 from classifiers.base import Classification
-from classifiers.textcat import predict
+from classifiers.regex_guard import first_characters, guarded
+from classifiers.textcat import normalise, predict, predict_normalised
 
 NAME = "safeguarding"
 MESSAGE_MODEL = "safeguarding_message"
@@ -68,10 +69,19 @@ def cues(path: Path = CUES_FILE) -> Cues:
             by_group.setdefault(group, []).append(pattern)
             if line.startswith("strong:"):
                 strong.append(pattern)
-    every = "|".join(p for patterns in by_group.values() for p in patterns)
-    return Cues(re.compile(rf"\b(?:{every})\b"),
-                tuple((g, re.compile(f"(?:{'|'.join(p)})")) for g, p in by_group.items()),
-                re.compile(rf"\b(?:{'|'.join(strong)})\b"))
+    every = [p for patterns in by_group.values() for p in patterns]
+    return Cues(_scanner(every), tuple((g, re.compile(f"(?:{'|'.join(p)})")) for g, p in by_group.items()),
+                _scanner(strong))
+
+
+def _scanner(patterns: list[str]) -> re.Pattern[str]:
+    r"""`\b(?:p1|p2|...)\b`, each pattern behind a guard of the characters its matches begin with.
+
+    The same matches as the plain alternation (regex_guard says why), several times faster:
+    without the guards this scan was a third of the screen's time.
+    """
+    lead = first_characters(patterns)
+    return re.compile(rf"\b{f'(?={lead})' if lead else ''}(?:{'|'.join(guarded(p) for p in patterns)})\b")
 
 
 def cue_groups(text: str) -> set[str]:
@@ -128,12 +138,19 @@ def message_view(text: str, units: list[Passage] | None = None) -> str:
 
 
 def screen_text(passage_nlp: Language, message_nlp: Language, text: str) -> tuple[list[Passage], float]:
-    """Every passage with its score, and the whole message's score."""
+    """Every passage with its score, and the whole message's score.
+
+    A passage's score depends on nothing but its normalised, cue-marked text, so each
+    distinct text is scored once (quoted history and signatures repeat themselves).
+    """
     units = passages(text)
-    scores = predict(passage_nlp, [marked(p.text, p.groups) for p in units], batch_size=256)
+    views = [normalise(marked(p.text, p.groups)) for p in units]
+    distinct = list(dict.fromkeys(views))
+    scored = {view: s[RISK_LABEL]
+              for view, s in zip(distinct, predict_normalised(passage_nlp, distinct, batch_size=256), strict=True)}
     message = predict(message_nlp, [message_view(text, units)])[0][RISK_LABEL]
-    return [replace(p, score=s[RISK_LABEL], strong=not p.pair and bool(p.groups) and strong_cue(p.text))
-            for p, s in zip(units, scores, strict=True)], message
+    return [replace(p, score=scored[view], strong=not p.pair and bool(p.groups) and strong_cue(p.text))
+            for p, view in zip(units, views, strict=True)], message
 
 
 def evidence(scored: list[Passage], threshold: float) -> list[str]:

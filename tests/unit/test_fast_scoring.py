@@ -1,0 +1,120 @@
+"""The screen's short cuts give exactly the figures of the plain way: guarded cue scan, batch scoring, token reuse."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from spacy.attrs import ORTH
+
+from classifiers import corpus, safeguarding, store
+from classifiers.regex_guard import first_characters, guarded, prefixes
+from classifiers.safeguarding import marked, message_view, passages, screen_text
+from classifiers.textcat import BagOfWords, normalise, predict, _sole_categoriser
+
+PIPELINES = ("category", "safeguarding", "safeguarding_message", "young_person")
+
+
+def _lexicon_patterns() -> list[str]:
+    lines = safeguarding.CUES_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip().removeprefix("strong:").lower() for line in lines
+            if line.strip() and not line.strip().startswith("#")]
+
+
+def _plain_scan(text: str) -> list[tuple[tuple[int, int], str]]:
+    plain = re.compile(rf"\b(?:{'|'.join(_lexicon_patterns())})\b")
+    return [(m.span(), m.group()) for m in plain.finditer(text)]
+
+
+def _guarded_scan(text: str) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in safeguarding.cues().any.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern, expected", [
+    (r"(hit|hits|punch\w*)", {"hit", "pun"}),
+    (r"(?:a|b)?cd", {"acd", "bcd", "cd"}),
+    (r"no (food|tea)", {"no "}),
+    (r"x{0,2}y", {"xxy", "xy", "y"}),
+    (r"(self[- ]?harm\w*)", {"sel"}),
+    (r"\w+ing", set()),  # could start with anything: unguarded
+    (r"(?i:hit)", set()),  # a flag the analysis does not follow
+    (r"a*", set()),  # can match nothing
+])
+def test_a_guard_names_every_way_a_pattern_can_begin(pattern: str, expected: set[str]) -> None:
+    assert prefixes(pattern) == expected
+    text = "I hits punched xy xxy cd acd no tea self harm selfharming walking HIT aaa"
+    assert [m.span() for m in re.finditer(pattern, text)] == [m.span() for m in re.finditer(guarded(pattern), text)]
+
+
+def test_the_guarded_cue_scan_finds_what_the_plain_one_finds_on_the_corpus() -> None:
+    for message in corpus.load():
+        text = message.full_text.lower()
+        assert _guarded_scan(text) == _plain_scan(text), message.id
+    assert first_characters([r"\w+"]) is None
+
+
+CUE_WORDS = ["hit", "hits", "me", "he", "not", "safe", "self", "harm", "self-harm", "kill", "myself", "go", "home",
+             "don't", "dont", "tell", "county", "lines", "no", "food", "help", "please", "missing", "since", "ran",
+             "away", "is", "31", "hes", "secret", "x", ".", ",", "'", "-", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CUE_WORDS), max_size=30), st.lists(st.sampled_from([" ", "", "  "]), max_size=30))
+def test_the_guarded_cue_scan_agrees_on_any_arrangement_of_cue_words(words: list[str], gaps: list[str]) -> None:
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    assert _guarded_scan(text) == _plain_scan(text)
+
+
+def _texts() -> list[str]:
+    messages = corpus.load(split="test")[:60]
+    found = ["ok", "a.m. :-) :)) <33 don't (:-x:o", "x" * 9000, "what’ ’’sho thestheythere'couldn't've",
+             "aren’ thisllve se'<33:)) :-x:o", "hello\u00a0 world\t\n again"]
+    for m in messages:
+        found += [m.full_text, m.text, message_view(m.full_text)]
+        found += [marked(p.text, p.groups) for p in passages(m.full_text)]
+    return found
+
+
+@pytest.mark.parametrize("name", PIPELINES)
+def test_scores_are_those_of_nlp_pipe_to_the_last_bit(name: str) -> None:
+    nlp = store.pipeline(name)
+    texts = _texts()
+    expected = [dict(doc.cats) for doc in nlp.pipe((normalise(t) for t in texts), batch_size=64)]
+    assert predict(nlp, texts) == expected
+    assert [predict(nlp, [t])[0] for t in texts[:40]] == expected[:40]
+    for empty in ("", " \n "):  # no tokens at all: nlp.pipe gives zeros (and fails on a batch that mixes them in)
+        assert predict(nlp, [empty]) == [dict(doc.cats) for doc in nlp.pipe([normalise(empty)])]
+    assert BagOfWords.of(nlp, _sole_categoriser(nlp)) is not None  # the short cut was taken
+
+
+def _special_soup(rng: random.Random, nlp_rules: list[str]) -> str:
+    bits = nlp_rules + [r[i:] for r in nlp_rules[:200] for i in range(1, len(r))] + ["(", ")", ".", ":", "-", "'", "a"]
+    return normalise("".join(rng.choice(bits) + rng.choice(["", " ", " "]) for _ in range(rng.randint(1, 10))))
+
+
+def test_token_ids_put_together_from_pieces_are_the_tokenizers_own() -> None:
+    nlp = store.pipeline("safeguarding")
+    bow = BagOfWords.of(nlp, _sole_categoriser(nlp))
+    assert bow is not None
+    rng = random.Random(4)
+    rules = sorted(nlp.tokenizer.rules)
+    texts = [normalise(t) for t in _texts()] + [_special_soup(rng, rules) for _ in range(5000)]
+    for text in texts:
+        assert np.array_equal(bow.ids(text), nlp.make_doc(text).to_array(ORTH)), text
+
+
+def test_the_screen_scores_each_passage_as_if_alone() -> None:
+    """Quoted history repeats passages; each is scored once and every copy gets the same figure."""
+    screen = safeguarding.SafeguardingScreen()
+    body = "hi\nmy stepdad hits me when mum is at work. i dont want to go home.\nthanks"
+    text = f"help\n\n{body}\n\nOn Monday you wrote:\n{body}\n> {body}"
+    scored, message = screen_text(screen.passage_nlp, screen.message_nlp, text)
+    views = (normalise(marked(p.text, p.groups)) for p in scored)
+    alone = [doc.cats[safeguarding.RISK_LABEL] for doc in screen.passage_nlp.pipe(views)]
+    assert [p.score for p in scored] == alone
+    assert message == predict(screen.message_nlp, [message_view(text)])[0][safeguarding.RISK_LABEL]
+    assert len({p.text for p in scored}) < len(scored)  # there were repeats to share
