@@ -68,7 +68,8 @@ def consent_required(analysis: Analysis) -> Hit | None:
     if ages and max(ages) < 12 and not analysis.has("standing.young_person_words"):
         return None  # a young child: there is no view to seek
     return analysis.hit("consent_required", "The complaint is made on behalf of a young person who can give "
-                        "their view, and their consent is not shown: a person checks it.", sentences[0])
+                        "their view, and their consent is not shown: a person checks it.",
+                        sentences[0] if sentences else _first_consent_mention(analysis))
 
 
 def standing_unclear(analysis: Analysis) -> Hit | None:
@@ -91,6 +92,11 @@ def _parent(analysis: Analysis) -> bool:
 def _writer_is_a_child(analysis: Analysis) -> bool:
     match = re.search(r"\bI(?:'m| am|m)\s+(\d{1,2})\b(?!\s*(?:years|months)\s+ago)", analysis.text, re.IGNORECASE)
     return match is not None and int(match[1]) < 18
+
+
+def _first_consent_mention(analysis: Analysis) -> int:
+    """Where a writer known only by their talk of consent ("she has not given consent") says so."""
+    return min((f.sentence for f in analysis.all("standing.consent")), default=0)
 
 
 def _consent_shown(analysis: Analysis) -> bool:

@@ -150,3 +150,12 @@ def test_sixth_round_other_bodies(text: str, code: str) -> None:
 ])
 def test_sixth_round_consent_in_other_words(text: str) -> None:
     assert "consent_required" not in decided(text, "2026-06-15", rules_only=True)[1]
+
+
+def test_a_writer_known_only_by_talk_of_consent_gets_consent_required_not_a_crash() -> None:
+    """Found by the fourth blind set: a representative with no "on behalf of" sentence crashed the rule
+    (the message would have gone to quarantine); the evidence is where consent is spoken of."""
+    decision, evidence = decided("The social worker moved Tia, who is 15, to a placement miles from her school. "
+                                 "She has not given consent for me to complain, she doesn't know yet.")
+    assert decision == "needs_review"
+    assert "given consent" in evidence["consent_required"]
