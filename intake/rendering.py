@@ -37,6 +37,9 @@ def environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Templates ship with the code and change only with a deploy; checking each file's
+        # mtime on every get_template (and every {% include %}) cost more than some renders.
+        auto_reload=False,
     )
     env.filters["long_date"] = long_date
     return env

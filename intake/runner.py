@@ -57,6 +57,8 @@ class Runner:
         self.clock = clock
         self.calendar = settings.working_calendar()
         self.classifiers = classifiers or registry.create_defaults()
+        for name in pipeline.STAGES:  # imported now, not inside the first batch's transaction
+            pipeline.load_stage(name)
 
     def poll_once(self, source: Source) -> PollReport:
         report = PollReport()

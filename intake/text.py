@@ -12,10 +12,11 @@ import html2text
 def header_text(value: Any) -> str:
     """Decode RFC 2047 words; never fail on a bad charset, never keep line breaks."""
     text = str(value)
-    try:
-        text = str(make_header(decode_header(text)))
-    except Exception:  # noqa: BLE001 - undecodable words stay as they came
-        pass
+    if "=?" in text:  # an encoded word starts so; without one, decoding gives the text back unchanged
+        try:
+            text = str(make_header(decode_header(text)))
+        except Exception:  # noqa: BLE001 - undecodable words stay as they came
+            pass
     return " ".join(text.replace("\x00", "").split())
 
 

@@ -105,21 +105,33 @@ class Analysis:
         return Hit(STAGE, code, explanation, self.sentence_text(sentence))
 
 
+@functools.cache
+def _clause_break_ids() -> frozenset[int]:
+    """CLAUSE_BREAKS as the LOWER ids a Doc's arrays hold (a string's id is its hash: fixed)."""
+    return frozenset(pipeline().vocab.strings.add(word) for word in CLAUSE_BREAKS)
+
+
 def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
+    from spacy.attrs import IS_ALPHA, LOWER
+
     text = text[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
     doc = pipeline()(text)
     analysis = Analysis(text, received, rules, doc)
     clause_of_token = analysis.token_clause
+    # Read from two arrays, not Token objects: this loop visits every token of every complaint.
+    breaks, alpha = _clause_break_ids(), doc.to_array(IS_ALPHA).tolist()
+    lower = doc.to_array(LOWER).tolist()
     for index, sent in enumerate(doc.sents):
         analysis.sentence_bounds.append((sent.start_char, sent.end_char))
         analysis.clause_sentence.append(index)
-        for token in sent:
-            if token.lower_ in CLAUSE_BREAKS and token.i > sent.start:
+        for i in range(sent.start, sent.end):
+            is_break = lower[i] in breaks
+            if is_break and i > sent.start:
                 analysis.clause_sentence.append(index)
             clause = len(analysis.clause_sentence) - 1
             clause_of_token.append(clause)
-            if clause not in analysis.clause_start and token.is_alpha and token.lower_ not in CLAUSE_BREAKS:
-                analysis.clause_start[clause] = token.i
+            if clause not in analysis.clause_start and alpha[i] and not is_break:
+                analysis.clause_start[clause] = i
     sentence_of_clause = analysis.clause_sentence
     for match_id, start, end in phrase_matcher(rules)(doc):
         key = doc.vocab.strings[match_id]

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import AbstractContextManager, nullcontext
+from typing import Callable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from intake.case_log import record_event
 from intake.db.models import Case, CaseMessage, Deadline, OutboxMessage
@@ -53,19 +56,36 @@ def thread(item: IntakeItem, ctx: Context) -> None:
 
 
 def _find_case(ctx: Context, reference: str | None, in_reply_to: tuple[str, ...]) -> Case | None:
-    if ctx.session is None:
+    session = ctx.session
+    if session is None:
         return None
     if reference:
-        case = ctx.session.scalar(select(Case).where(Case.reference == reference.upper()))
+        wanted = reference.upper()
+        with _flush_if_pending(session, lambda row: isinstance(row, Case) and row.reference == wanted):
+            case = session.scalar(select(Case).where(Case.reference == wanted))
         if case is not None:
             return case
     # Our Message-IDs end in our own domain: only those can point at a message we sent.
     ours = [m for m in in_reply_to if m.lower().endswith(f"@{ctx.settings.own_domain}>")]
     if ours:
-        return ctx.session.scalar(
-            select(Case).join(OutboxMessage, OutboxMessage.case_id == Case.id)
-            .where(OutboxMessage.message_id.in_(ours)).limit(1))
+        with _flush_if_pending(session, lambda row: isinstance(row, OutboxMessage) and row.message_id in ours):
+            return session.scalar(
+                select(Case).join(OutboxMessage, OutboxMessage.case_id == Case.id)
+                .where(OutboxMessage.message_id.in_(ours)).limit(1))
     return None
+
+
+def _flush_if_pending(session: Session, could_match: Callable[[object], bool]) -> AbstractContextManager[object]:
+    """Autoflush only when a row this batch has yet to write could be the one looked up.
+
+    Both lookups match columns a row never changes once made (a case's reference, an
+    outbox Message-ID), so only a new row can change their answer. Flushing the batch's
+    rows before every reply cost more than the lookup itself; one flush at commit writes
+    them together.
+    """
+    if any(could_match(row) for row in session.new):
+        return nullcontext()  # the query autoflushes first, as it always has
+    return session.no_autoflush
 
 
 def _attach(item: IntakeItem, ctx: Context, case: Case) -> None:
