@@ -28,16 +28,16 @@ def test_the_test_split_holds_its_figures(env: dict[str, str], tmp_path: Path) -
     """A regression gate on the held-out test split the training never saw.
 
     The issue's targets are macro-F1 >= 0.90, complaint recall >= 0.95, safeguarding
-    recall 1.00 and precision >= 0.70. Complaint recall and safeguarding precision are
-    met; the shipped models give macro-F1 0.889 and safeguarding recall 0.93 (the
-    thresholds miss the fewest dev disclosures within a 15% false-alarm budget). These
-    floors stop a retrain from quietly doing worse.
+    recall 1.00 and precision >= 0.70. The shipped models give macro-F1 0.9005, complaint
+    recall 0.974, safeguarding precision 0.77 and recall 0.93 (the thresholds miss the
+    fewest dev disclosures within a 15% false-alarm budget), so every target but
+    safeguarding recall is met. These floors stop a retrain from quietly doing worse.
     """
     result = intake("evaluate", "--json", env=env, cwd=tmp_path)
     figures = json.loads(result.stdout)
     assert figures["messages"] == len(corpus.load(split="test"))
-    assert figures["category_macro_f1"] >= 0.88, figures
-    assert figures["category"]["complaint"]["recall"] >= 0.95, figures
+    assert figures["category_macro_f1"] >= 0.90, figures
+    assert figures["category"]["complaint"]["recall"] >= 0.97, figures
     assert figures["safeguarding_recall"] >= 0.92, figures["missed_disclosures"]
     assert figures["safeguarding_precision"] >= 0.70, figures
     printed = intake("evaluate", env=env, cwd=tmp_path).stdout
