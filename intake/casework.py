@@ -29,6 +29,10 @@ MEETS: dict[Event, tuple[str, int]] = {
 }
 
 
+# How a complaint ended, as the annual report counts them.
+OUTCOMES = ("upheld", "partly_upheld", "not_upheld", "withdrawn", "resolved")
+
+
 class CaseworkRefused(IntakeError):
     exit_code = 2
 
@@ -122,6 +126,8 @@ def resume(session: Session, case: Case, on: dt.date, *, by: str, at: dt.datetim
 
 def close(session: Session, case: Case, *, outcome: str, by: str, at: dt.datetime) -> None:
     """Closed: no more reminders or escalations for it."""
+    if outcome not in OUTCOMES:
+        raise CaseworkRefused(f"the outcome must be one of {', '.join(OUTCOMES)}, not {outcome!r}")
     case.status = "closed"
     record_event(session, case, at, by, "case_closed", outcome=outcome)
 

@@ -115,7 +115,7 @@ def resume(ctx: click.Context, reference: str, on: str | None, by: str) -> None:
 
 @cases.command("close")
 @click.argument("reference")
-@click.option("--outcome", type=click.Choice(["upheld", "partly_upheld", "not_upheld", "withdrawn", "resolved"]),
+@click.option("--outcome", type=click.Choice(casework.OUTCOMES),
               required=True)
 @click.option("--by", "by", required=True)
 @click.pass_context

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from werkzeug.wrappers.response import Response
 
 from intake.case_log import record_event
+from intake.casework import OUTCOMES
 from intake.db.models import Case, CaseMessage, InboundMessage
 from intake.errors import IntakeError
 from intake.eligibility import CODES
@@ -50,7 +51,7 @@ def show(reference: str) -> str:
             flash(str(exc), "error")
     return render_template("web/case.html", case=case, inbound=inbound, original=original, later=later,
                            deadlines=deadlines, hits=_hits_by_code(case), preview=preview,
-                           decisions=DECISIONS, codes=CODES, actions=case_actions.ACTIONS,
+                           decisions=DECISIONS, codes=CODES, outcomes=OUTCOMES,
                            category_scores=_category_scores(case))
 
 

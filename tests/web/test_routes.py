@@ -226,7 +226,8 @@ def test_casework_actions_change_the_case_and_its_trail(web: WebApp) -> None:
     assert "Recorded: stage1 response sent" in post(client, f"{page_path}/record-step", page_path,
                                                     event="stage1_response_sent", on="2026-12-29")[1]
     assert "Not done" in post(client, f"{page_path}/record-step", page_path, event="nonsense", on="2026-12-29")[1]
-    assert "Case closed" in post(client, f"{page_path}/close", page_path, outcome="upheld")[1]
+    assert "Not done" in post(client, f"{page_path}/close", page_path, outcome="sort of upheld")[1]
+    assert "Case closed" in post(client, f"{page_path}/close", page_path, outcome="partly_upheld")[1]
     assert web.case(reference).status == "closed"
     assert client.post(f"{page_path}/no-such-action", data={"csrf_token": csrf_token(client.get(page_path).text)}
                        ).status_code == 404
