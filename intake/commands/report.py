@@ -11,7 +11,8 @@ import click
 from intake.commands.common import handle_errors, parse_date, settings_from
 from intake.db.session import session_factory
 from intake.reporting.export import report_json, write_csv
-from intake.reporting.figures import Count, Period, Report, build_report, financial_year, financial_year_of
+from intake.reporting.figures import Count, Report, build_report
+from intake.reporting.period import Period, financial_year, financial_year_of
 from intake.services import engine_for
 
 

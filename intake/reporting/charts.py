@@ -16,7 +16,8 @@ from typing import Sequence
 
 from markupsafe import escape
 
-from intake.reporting.figures import Count, MonthCount, Timeliness
+from intake.reporting.figures import Count, MonthCount
+from intake.reporting.timeliness import Timeliness
 
 WIDTH = 640
 LABEL_WIDTH = 220

@@ -13,7 +13,8 @@ import dataclasses
 import datetime as dt
 from typing import Any, TextIO
 
-from intake.reporting.figures import Report, Timeliness
+from intake.reporting.figures import Report
+from intake.reporting.timeliness import Timeliness
 
 HEADER = ("section", "measure", "value")
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from intake.reporting import charts
 from intake.reporting.export import write_csv
-from intake.reporting.figures import Period, build_report, financial_year, financial_year_of
+from intake.reporting.figures import build_report
+from intake.reporting.period import Period, financial_year, financial_year_of
 from intake.web.auth import requires
 from intake.web.context import db, services
 

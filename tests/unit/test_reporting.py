@@ -32,8 +32,8 @@ from intake.db.models import Case, Deadline
 from intake.db.session import session_factory
 from intake.reporting import charts
 from intake.reporting.export import report_json, report_rows, safe_cell, write_csv
-from intake.reporting.figures import (Count, Period, Report, build_report, financial_year, financial_year_of,
-                                      volumes_by_month)
+from intake.reporting.figures import Count, Report, build_report, volumes_by_month
+from intake.reporting.period import Period, financial_year, financial_year_of
 from intake.timetable import Event, due_dates
 from tests.conftest import LONDON
 from tests.helpers import cli_env
