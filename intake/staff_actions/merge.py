@@ -28,6 +28,18 @@ def merged_into(case: Case) -> str | None:
     return str(event.detail.get("into")) if event is not None else None
 
 
+def surviving_case(session: Session, case: Case) -> Case:
+    """The case a merged duplicate now lives in (following merges of merges); the case itself otherwise."""
+    seen = {case.id}
+    while case.status == "merged" and (reference := merged_into(case)) is not None:
+        into = session.scalar(select(Case).where(Case.reference == reference))
+        if into is None or into.id in seen:
+            break
+        seen.add(into.id)
+        case = into
+    return case
+
+
 def merge_duplicate(session: Session, case: Case, into: Case, *, by: str, at: dt.datetime,
                     reason: str) -> list[int]:
     """Close `case` as merged into `into`; returns the inbound message ids now linked to `into`."""

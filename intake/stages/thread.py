@@ -17,6 +17,7 @@ from intake.item import Flag, Hit, IntakeItem
 from intake.outbox.compose import queue_email
 from intake.pipeline import Context
 from intake.rendering import render
+from intake.staff_actions.merge import surviving_case
 from intake.stages import stage
 from intake.timetable import Event, due_dates
 
@@ -37,6 +38,8 @@ def thread(item: IntakeItem, ctx: Context) -> None:
     match = REFERENCE.search(parsed.subject) or REFERENCE.search(parsed.newest_text)
     reference = f"CSC-{match.group(1)}-{match.group(2)}" if match else None
     case = _find_case(ctx, reference, parsed.in_reply_to)
+    if case is not None and ctx.session is not None:
+        case = surviving_case(ctx.session, case)  # a reply to a merged duplicate joins the case kept
     if case is None and (ctx.session is not None or reference is None):
         return
     item.case_reference = case.reference if case else reference

@@ -240,6 +240,20 @@ def test_a_duplicate_is_merged_into_the_case_kept(web: WebApp) -> None:
     status, page = post(client, f"/cases/{duplicate}/merge", f"/cases/{duplicate}", into=kept, reason="same family")
     assert f"Merged into {kept}" in page
     assert web.case(duplicate).status == "merged"
+    # A later reply quoting the duplicate's reference joins the case kept.
+    from intake.db.models import CaseMessage
+    from intake.runner import Runner
+    from intake.services import source_for
+    from tests.helpers import deliver
+    from tests.web.conftest import RECEIVED
+
+    deliver(web.settings.mailbox.path, make_mail(f"Any news on {duplicate}? It has been a week.",  # type: ignore[arg-type]
+                                                 subject=f"Re: {duplicate}"), RECEIVED)
+    Runner(web.settings, web.engine, clock=lambda: RECEIVED).poll_once(source_for(web.settings))
+    with web.session() as session:
+        latest = session.scalars(select(CaseMessage).order_by(CaseMessage.id.desc())).first()
+        assert latest is not None and latest.role == "reply"
+        assert session.get(Case, latest.case_id).reference == kept  # type: ignore[union-attr]
     assert "Not done" in post(client, f"/cases/{duplicate}/merge", f"/cases/{duplicate}", into="CSC-1999-0009",
                               reason="x")[1]
 
