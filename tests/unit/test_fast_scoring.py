@@ -14,7 +14,8 @@ from spacy.attrs import ORTH
 from classifiers import corpus, safeguarding, store
 from classifiers.regex_guard import first_characters, guarded, prefixes
 from classifiers.safeguarding import marked, message_view, passages, screen_text
-from classifiers.textcat import BagOfWords, normalise, predict, _sole_categoriser
+from classifiers.bow_scoring import BagOfWords, sole_categoriser
+from classifiers.textcat import normalise, predict
 
 PIPELINES = ("category", "safeguarding", "safeguarding_message", "young_person")
 
@@ -88,7 +89,7 @@ def test_scores_are_those_of_nlp_pipe_to_the_last_bit(name: str) -> None:
     assert [predict(nlp, [t])[0] for t in texts[:40]] == expected[:40]
     for empty in ("", " \n "):  # no tokens at all: nlp.pipe gives zeros (and fails on a batch that mixes them in)
         assert predict(nlp, [empty]) == [dict(doc.cats) for doc in nlp.pipe([normalise(empty)])]
-    assert BagOfWords.of(nlp, _sole_categoriser(nlp)) is not None  # the short cut was taken
+    assert BagOfWords.of(nlp, sole_categoriser(nlp)) is not None  # the short cut was taken
 
 
 def _special_soup(rng: random.Random, nlp_rules: list[str]) -> str:
@@ -98,7 +99,7 @@ def _special_soup(rng: random.Random, nlp_rules: list[str]) -> str:
 
 def test_token_ids_put_together_from_pieces_are_the_tokenizers_own() -> None:
     nlp = store.pipeline("safeguarding")
-    bow = BagOfWords.of(nlp, _sole_categoriser(nlp))
+    bow = BagOfWords.of(nlp, sole_categoriser(nlp))
     assert bow is not None
     rng = random.Random(4)
     rules = sorted(nlp.tokenizer.rules)
