@@ -104,6 +104,18 @@ def record_step(case: Case) -> str:
     return f"Recorded: {event.value.replace('_', ' ')} on {on:%d %B %Y}"
 
 
+def pause(case: Case) -> str:
+    """A local practice (consent or clarification awaited): the clocks stop from today, with a reason."""
+    casework.pause(db(), case, services().today(), reason=field("reason"), by=_by(), at=services().now())
+    return "Clocks paused: no reminders until they are started again"
+
+
+def resume(case: Case) -> str:
+    days = casework.resume(db(), case, services().today(), by=_by(), at=services().now(),
+                           calendar=services().calendar)
+    return f"Clocks started again; every open deadline moved by {days} working day{'s' * (days != 1)}"
+
+
 def close(case: Case) -> str:
     casework.close(db(), case, outcome=field("outcome"), by=_by(), at=services().now())
     return "Case closed"
@@ -124,7 +136,8 @@ def merge_into(case: Case) -> str:
 
 
 ACTIONS: dict[str, Callable[[Case], str]] = {
-    "reclassify": change_category_or_flag, "eligibility": eligibility, "assign": assign, "record-consent": record_consent,
-    "request-consent": request_consent, "send-acknowledgement": send_acknowledgement, "extend": extend,
-    "record-step": record_step, "close": close, "note": add_note, "merge": merge_into,
+    "reclassify": change_category_or_flag, "eligibility": eligibility, "assign": assign,
+    "record-consent": record_consent, "request-consent": request_consent,
+    "send-acknowledgement": send_acknowledgement, "extend": extend, "record-step": record_step,
+    "pause": pause, "resume": resume, "close": close, "note": add_note, "merge": merge_into,
 }

@@ -226,6 +226,10 @@ def test_casework_actions_change_the_case_and_its_trail(web: WebApp) -> None:
     assert "Recorded: stage1 response sent" in post(client, f"{page_path}/record-step", page_path,
                                                     event="stage1_response_sent", on="2026-12-29")[1]
     assert "Not done" in post(client, f"{page_path}/record-step", page_path, event="nonsense", on="2026-12-29")[1]
+    assert "Clocks paused" in post(client, f"{page_path}/pause", page_path, reason="consent awaited")[1]
+    assert web.case(reference).status == "paused"
+    assert "Clocks started again" in post(client, f"{page_path}/resume", page_path)[1]
+    assert web.case(reference).status == "open"
     assert "Not done" in post(client, f"{page_path}/close", page_path, outcome="sort of upheld")[1]
     assert "Case closed" in post(client, f"{page_path}/close", page_path, outcome="partly_upheld")[1]
     assert web.case(reference).status == "closed"
