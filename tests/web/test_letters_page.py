@@ -37,6 +37,11 @@ def test_an_uploaded_letter_is_a_case_and_its_reply_is_printed_and_posted(web: W
         assert case.received_at.date().isoformat() == "2026-12-21"
         letter = session.scalar(select(Letter).where(Letter.case_id == case.id))
     assert letter is not None
+    case_page = client.get(f"/cases/{reference.group(1)}").text
+    assert "Download the scan" in case_page
+    scan = client.get(f"/cases/{reference.group(1)}/scan")
+    assert scan.status_code == 200 and scan.data == pdf
+    assert scan.headers["Content-Type"] == "application/octet-stream" and "sandbox" in scan.headers["Content-Security-Policy"]
     queue = client.get("/letters").text
     assert f"Letter {letter.id} (PDF)" in queue and "to post" in queue
     download = client.get(f"/letters/{letter.id}.pdf")
