@@ -1,8 +1,10 @@
-"""The one Jinja2 environment for every message, letter and page.
+"""The one Jinja2 environment for every message and letter.
 
 StrictUndefined turns a missing variable into an error at render time, so a
 template can never send "Dear ," to a family; autoescaping is on for HTML
 templates only, because escaping a plain-text email would show "&amp;".
+(The staff web pages, templates/web/, are rendered by Flask's own environment,
+set up alike in intake.web: same folder, StrictUndefined, HTML escaped.)
 """
 
 from __future__ import annotations

@@ -68,9 +68,9 @@ def _open_session() -> None:
 
 
 def _close_session(_exc: BaseException | None) -> None:
-    db = g.pop("db", None)
-    if db is not None:
-        db.close()
+    session = g.pop("db", None)
+    if session is not None:
+        session.close()
 
 
 def _require_sign_in() -> Response | None:
