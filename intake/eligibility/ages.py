@@ -1,5 +1,5 @@
 """Matters dated by someone's age: "when I was 11 ... I'm 19 now", "when Leah was 13 ... she is now 16",
-"when my daughter was 9 ... she's 13 now", "in year 8 ... I'm 16" (school year 8 is age 12 to 13),
+"when my daughter was 9 ... she's 13 now", "in year 8 ... I'm 16" (school year 8 is age 12 to 13), "just after her 15th birthday ... she's 17 now",
 "when the twins were in year 2 ... they're in year 6 now".
 
 Each span is (start, end, earliest, latest): the year of that age, counted back from the age now.
@@ -14,16 +14,19 @@ from intake.eligibility.date_forms import months_before
 
 WHO = r"(?:I|he|she|they|[A-Z][a-z]+|(?:my|our|his|her|their|the) (?:\w+ )?\w+)"
 SCHOOL_YEAR = r"(?:in|at) (?:school )?year (\d{1,2})\b"
+# "just after her 15th birthday", "when he turned 14", "the week she turned 12".
+BIRTHDAY = (rf"\b(?:after|before|around|on|at|for) (?:my|his|her|their|{WHO}'s) (\d{{1,2}})(?:st|nd|rd|th) birthday\b|"
+            rf"\b(?:when|after|before|as|the (?:week|month|day)) {WHO} turned (\d{{1,2}})\b")
 AGE_THEN = re.compile(rf"\bwhen {WHO} (?:was|were) (?:only |just |about |aged? )?(\d{{1,2}})\b|"
-                      rf"\b{SCHOOL_YEAR}", re.IGNORECASE)
+                      rf"\b{SCHOOL_YEAR}|" + BIRTHDAY, re.IGNORECASE)
 NOT_AGO = r"(?! (?:years|months|weeks|days) ago)"
 AGE_NOW = re.compile(r"\b(?i:I)(?:'m| am|m) (?:now )?(\d{1,2})(?: years old)?(?: now)?\b" + NOT_AGO + "|"
                      r"\b(?:who|she|he|they|(?i:she|he|they))(?: is|'s| are|'re) (?:now )?(?:aged? )?(\d{1,2})\b"
                      + NOT_AGO + r"(?! (?:and|or|to|-|months|weeks|stone|pounds|kg|hours|minutes)\b)|"
-                     r"\bnow (?:aged? )?(\d{1,2})\b")
+                     r"\bnow (?:aged? )?(\d{1,2})\b|\b(?:is|are|'s|'re) (\d{1,2})(?: years old)? now\b")
 # "they're in year 6 now", "she's now in year 9": the school year now.
 YEAR_NOW = re.compile(r"\b(?:is|are|'s|'re|i'm|i am) (?:now )?in (?:school )?year (\d{1,2})(?: now)?\b|"
-                      r"\bnow in (?:school )?year (\d{1,2})\b", re.IGNORECASE)
+                      r"\bnow (?:in )?(?:school )?year (\d{1,2})\b", re.IGNORECASE)
 SCHOOL_YEAR_AGE = 5  # year N ends at age N + 5
 
 
@@ -40,7 +43,7 @@ def ages(text: str, received: dt.date) -> list[tuple[int, int, dt.date, dt.date]
     for then in AGE_THEN.finditer(text):
         if year_now is not None and year_now[0] <= then.start() < year_now[1]:
             continue  # the school year now, not then
-        age = int(then[1]) if then[1] else int(then[2]) + SCHOOL_YEAR_AGE
+        age = int(then[2]) + SCHOOL_YEAR_AGE if then[2] else int(next(g for g in then.groups() if g))
         years = now - age
         if 0 < years < 25:
             day = months_before(received, 12 * years)

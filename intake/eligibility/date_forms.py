@@ -106,7 +106,7 @@ def _seasons(m: re.Match[str], r: dt.date) -> list[Span]:
 
 
 def _season(m: re.Match[str], r: dt.date) -> Span:
-    spans = _seasons(m, r)
+    spans = _seasons(m, r) if _g(m, "season") != "fall" or _g(m, "rel") or _g(m, "year") else []  # "fallen"
     if _g(m, "year"):
         return next(s for s in spans if s[0].year == int(m["year"]))
     if _g(m, "rel") == "last":
@@ -174,7 +174,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re
     (r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b", _day_only),
     (r"\b" + M + r"\s+(?P<rel>last year|this year|the year before last)\b", _month_year),
     (r"\b" + PREP + r"\s+" + M, _month_year),
-    (r"\b(?:(?P<rel>last|this|the)\s+)?" + SEASON + r"(?:\s+(?:of\s+)?" + Y + r")?", _season),
+    (r"\b(?:(?P<rel>last|this|the)\s+)?" + SEASON + r"\b(?:\s+(?:of\s+)?" + Y + r")?", _season),
     (r"\bthe\s+" + SEASON + r"\s+before\s+last\b", _season_ago),
     (r"\b" + NUM + r"\s+" + SEASON + r"s\s+ago\b", _season_ago),
     (r"\b(?:last\s+)?" + HOLIDAY + r"(?:\s+" + Y + ")?", _holiday),

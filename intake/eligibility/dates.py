@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intake.eligibility.ages import ages
+from intake.eligibility import period_forms
 from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
 __all__ = ["NUMBERS", "DateMention", "Span", "anchor", "easter", "find_dates", "months_before"]
 
 LAW = re.compile(r"\b(?:Act|Regulations|Rules|Measure)\s*(?:of\s+)?$")
+HOLIDAY_NAME = re.compile(r"christmas\s+eve|christmas|easter|new\s+year'?s\s+eve|new\s+year|boxing\s+day", re.IGNORECASE)
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -38,7 +40,7 @@ class DateMention:
 
 def find_dates(text: str, received: dt.date) -> list[DateMention]:
     """Every date expression in the text, the longest where two overlap; none after receipt."""
-    candidates = [(m, resolve) for pattern, resolve in PATTERNS + FORMS for m in pattern.finditer(text)]
+    candidates = [(m, resolve) for pattern, resolve in PATTERNS + FORMS + period_forms.FORMS for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
@@ -58,7 +60,37 @@ def find_dates(text: str, received: dt.date) -> list[DateMention]:
                     and _g(match, "prep") != "last" and "last" not in match[0].lower())
         mentions.append(DateMention(match.start(), match.end(), span[0], min(span[1], received), since,
                                     year, floating))
-    return sorted(mentions, key=lambda m: m.start) + [DateMention(*span) for span in ages(text, received)]
+    return _refer_back(text, sorted(mentions, key=lambda m: m.start)) + [DateMention(*span) for span in ages(text, received)]
+
+
+def _refer_back(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """"that summer" takes the year of the date before it; "christmas day" (or "Christmas Eve") after "two
+    christmases ago" is in that same Christmas."""
+    result: list[DateMention] = []
+    for mention in mentions:
+        said = text[mention.start:mention.end]
+        if result and period_forms.THAT.match(said):
+            year = result[-1].latest.year
+            mention = DateMention(mention.start, mention.end, *period_forms.in_year((mention.earliest, mention.latest),
+                                                                                   said, year), mention.since, year)
+        elif mention.floating and (same := _same_holiday(text, said, result)) is not None:
+            back = 12 * max(0, mention.latest.year - same.latest.year)
+            mention = DateMention(mention.start, mention.end, months_before(mention.earliest, back),
+                                  months_before(mention.latest, back), mention.since, same.latest.year)
+        result.append(mention)
+    return result
+
+
+def _same_holiday(text: str, said: str, before: list[DateMention]) -> DateMention | None:
+    name = _holiday_name(said)
+    return next((m for m in reversed(before) if name and not m.floating
+                 and _holiday_name(text[m.start:m.end]) == name), None)
+
+
+def _holiday_name(said: str) -> str:
+    """"Christmas Eve", "Boxing Day", "two Christmases ago" -> "christmas": one season, one year."""
+    found = HOLIDAY_NAME.search(said)
+    return "" if not found else "christmas" if found[0].lower().startswith(("christmas", "boxing")) else found[0][:3].lower()
 
 
 def anchor(mentions: list[DateMention], sentence_of: Callable[[int], int]) -> list[DateMention]:

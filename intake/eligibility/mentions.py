@@ -29,10 +29,13 @@ CLAUSE_FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our"
 PLACE_WORDS = frozenset({"at", "to", "from", "in", "into", "outside", "near"})
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 PRONOUNS = frozenset({"her", "him", "them", "it", "they", "she", "he"})
-# "complaint about", "complain formally about", "complaint made against", "a complaint re:", "angry with".
+# "complaint about", "complain formally about", "complaint made against", "a complaint re:", "angry with",
 DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|furious|unhappy|issue|problem)\b"
                       r"(?:\s+\w+){0,3}?\s+(?:about|against|regarding|concerning|re|over|into|with)\b|"
-                      r"^\s*(?:formal\s+)?complaint\s*(?:about|against|re|:|-)", re.IGNORECASE)
+                      r"^\s*(?:formal\s+)?complaint\s*(?:about|against|re|:|-)|"
+                      # "I'm writing about Brookfield Academy", "look into how that academy treats children"
+                      r"^\s*(?:i'm|i am|we're|we are)\s+writing\s+(?:to\s+you\s+)?(?:about|regarding|concerning)\b|"
+                      r"\b(?:look|looked|looking)\s+into\s+(?:how|why|what)\b", re.IGNORECASE)
 EXPLICIT_WINDOW = 12  # tokens after the complaint words that name its subject
 
 

@@ -77,15 +77,25 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     return clauses, _declared(analysis, sorted(named))
 
 
+PERSONAL = frozenset({"she", "her", "he", "him"})
+INSTITUTIONS = subjects.INSTITUTIONS | {"academy", "surgery", "practice"}
+
+
 def _declared(analysis: Analysis, named: list[tuple[int, str]]) -> set[str]:
     kinds = set()
     for start, end in mentions.declared(analysis) + subjects.cleft_spans(analysis):
         inside = {kind for token, kind in named if start <= token < end}
         if not inside and mentions.pronoun_first(analysis, (start, end)):
-            inside = {kind for token, kind in named if token < start}
-            inside = {max((t, k) for t, k in named if t < start)[1]} if inside else set()
+            before = [(t, k) for t, k in named if t < start and not _institution_for_person(analysis, t, start, end)]
+            inside = {max(before)[1]} if before else set()
         kinds |= inside
     return kinds
+
+
+def _institution_for_person(analysis: Analysis, token: int, start: int, end: int) -> bool:
+    """"... the school has been fine, it's her I'm complaining about": "her" is a person, not the school."""
+    words = [t.lower_ for t in analysis.doc[start:end] if t.is_alpha and t.lower_ not in ("it", "is", "was", "s")]
+    return bool(words) and words[0] in PERSONAL and analysis.doc[token].lower_ in INSTITUTIONS
 
 
 def court_clauses(analysis: Analysis) -> set[int]:

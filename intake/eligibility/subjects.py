@@ -76,6 +76,8 @@ def cleft_spans(analysis: Analysis) -> list[tuple[int, int]]:
     spans = []
     for match in _cleft_matches(analysis.text):
         group = "subject" if match["subject"] else "named"
+        if match[group].lower().startswith(("not ", "never ")):
+            continue  # "it's not them I'm complaining about": set aside, not declared
         span = analysis.doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
         if span is not None and len(span):
             spans.append((span.start, span.end))

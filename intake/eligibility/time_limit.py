@@ -14,6 +14,8 @@ import re
 from intake.eligibility import targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
+from intake.eligibility.ongoing_forms import (AFTERMATH, CONTINUING, FEELING, SINCE_PERFECT, STILL_DOING,
+                                             bare_since_clauses, since_goes_on)
 from intake.item import Hit
 
 CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
@@ -21,26 +23,23 @@ CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2}
 RECENTLY = (r"\b(?:found out|find out|learn(?:ed|t)|discovered|realised|realized|was told|were told|heard)\b(?:\s+\w+){0,3}?"
             r"\s+(?:only\s+)?(?:just|recently|last (?:week|month)|this (?:week|month|year)|"
             r"(?:a few |a couple of |two |three )?(?:days|weeks) ago|yesterday)\b")
-UNAWARE = (r"\b(?:never|didn't|did not|wasn't|was not|weren't|no one|nobody|noone)\b[^.!?]{0,30}\b(?:knew|know|told|said|"
+UNAWARE = (r"\b(?:never|didn't|didnt|did not|wasn't|wasnt|was not|weren't|werent|no one|nobody|noone)\b[^.!?]{0,30}"
+           r"\b(?:knew|know|no|told|said|"
            r"aware|realised|realized|explained)\b[^.!?]{0,30}\b(?:complain\w*|procedure|process)\b")
-TOLD_TO_WAIT = r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|give it time)\b"
+# ... or not to complain at all ("told us not to 'if we wanted more placements'").
+TOLD_TO_WAIT = (r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|"
+                r"give it time)\b|\b(?:told|warned|advised)\b(?:\s+\w+){0,2}?\s+not\s+to\s+(?:complain|"
+                r"make a (?:formal )?complaint|rock the boat|make a fuss|bother|['\"]?if\b)")
 # "couldn't face writing before now", "too scared to say anything at the time", "sorry this is late".
 DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|wasn't able|was not able|unable|not (?:been )?able|too \w+|afraid|scared)\b"
                              r"[^.!?]{0,60}\b(?:sooner|earlier|before now|at the time|until (?:now|recently)|then)\b|"
                              r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)|" + RECENTLY + "|" + UNAWARE + "|" + TOLD_TO_WAIT,
                              re.IGNORECASE)
-# "the social worker is still turning up": the matter goes on (not "still hurting" about it).
-STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with)\b)"
-                         r"\w+ing\b", re.IGNORECASE)
-FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
-                     r"remember\w*|traumati[sz]ed|nightmares)\b", re.IGNORECASE)
 OPENING = re.compile(r"\s*(?:(?:back|way back|all the way back|so)\s+)?(?:in|during|around|about|at)?\s*(?:the\s+)?$",
                      re.IGNORECASE)
 # "told everyone about my mental health": what was disclosed, not a reason for the delay.
 POSSESSIVE = frozenset({"my", "her", "his", "their", "our"})
 TOPIC = frozenset({"about", "of", "regarding", "on"})
-SINCE_PERFECT = re.compile(r"\bsince\b.*\b(?:have|has|haven't|hasn't|'ve)\b|\b(?:have|has|haven't|hasn't|'ve)\b.*\bsince\b",
-                           re.IGNORECASE)
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -83,10 +82,11 @@ def event_dates(analysis: Analysis) -> list[DateMention]:
 
 def _opens_story(analysis: Analysis, mention: DateMention, undated_about: set[int]) -> bool:
     """"Back in 2021 I asked for help. The duty social worker came once and closed us.": a date that opens
-    the text's first sentence dates the undated sentence about the matter that follows it."""
+    the text's first dated sentence dates the undated sentence about the matter that follows it."""
     sentence = analysis.sentence_of_char(mention.start)
     start = analysis.sentence_bounds[sentence][0]
-    return (sentence == 0 and sentence + 1 in undated_about and not mention.since
+    first_dated = all(analysis.sentence_of_char(m.start) >= sentence for m in all_dates(analysis))
+    return (first_dated and sentence + 1 in undated_about and not mention.since
             and OPENING.match(analysis.text[start:mention.start]) is not None)
 
 
@@ -111,13 +111,19 @@ def _ongoing(analysis: Analysis) -> bool:
     reasons = _good_reason_sentences(analysis)
     feeling = {i for i in range(len(analysis.sentence_bounds)) if FEELING.search(analysis.sentence_text(i))}
     complaining = analysis.sentences_with("sentences.negative")
-    if analysis.sentences_with("time_limit.ongoing") - feeling:
+    doc = analysis.doc
+    # "that afternoon has never been explained": the aftermath of a past matter, not an ongoing one.
+    ongoing = {f.sentence for f in analysis.all("time_limit.ongoing")
+               if not (f.end < len(doc) and AFTERMATH.match(doc[f.end].lower_))}
+    if ongoing - feeling:
         return True
     if any(m.since and (i := analysis.sentence_of_char(m.start)) not in reasons and i in complaining
            for m in all_dates(analysis)):
         return True
     return any(STILL_DOING.search(text := analysis.sentence_text(i)) or (SINCE_PERFECT.search(text) and i not in reasons
-                                                                        and i in complaining and i not in feeling)
+                                                                        and i in complaining and i not in feeling
+                                                                        and since_goes_on(text))
+               or (i not in feeling and any(CONTINUING.search(c) for c in bare_since_clauses(text)))
                for i in range(len(analysis.sentence_bounds)))
 
 

@@ -159,3 +159,74 @@ def test_a_writer_known_only_by_talk_of_consent_gets_consent_required_not_a_cras
                                  "She has not given consent for me to complain, she doesn't know yet.")
     assert decision == "needs_review"
     assert "given consent" in evidence["consent_required"]
+
+
+# Seventh round: date forms of the matter resolved against the day of receipt (own sentences; year-end receipts).
+@pytest.mark.parametrize(("text", "received", "code"), [
+    ("During the first lockdown the social worker only ever phoned, she never saw my boys.", "2025-12-31",
+     "time_limit"),
+    ("In the spring term of 2023 the fostering team stopped the respite we'd been promised.", "2024-12-30",
+     "time_limit"),
+    ("My foster son's social worker missed every review in the 2021/22 school year.", "2024-01-02", "time_limit"),
+    ("The social worker refused our holiday request in 2022. That summer she also cancelled his contact.",
+     "2026-01-01", "time_limit"),
+    ("Noah is 16 now. A week after his 13th birthday his social worker moved him without telling him.",
+     "2027-12-31", "time_limit"),
+    ("She was in Year 7 (now Year 10) when the social worker read out her diary at a meeting.", "2025-12-30",
+     "time_limit"),
+    ("Three Easters ago the contact worker cancelled our visit and on Easter Sunday nobody came.", "2026-04-30",
+     "time_limit"),
+    ("In March 2024 my daughter's social worker shouted at her. We've had a new worker since and she is kind.",
+     "2025-12-31", "time_limit"),
+    ("In August 2024 the placements team moved my son at two hours' notice. I've been brooding on it ever since.",
+     "2026-01-02", "time_limit"),
+])
+def test_seventh_round_dates_of_the_matter(text: str, received: str, code: str) -> None:
+    decision, codes = decided(text, received, rules_only=True)
+    assert decision == "ineligible" and code in codes, codes
+
+
+@pytest.mark.parametrize(("text", "received"), [
+    ("The social worker stopped answering my calls in 2022 and it's been the same ever since.", "2025-12-31"),
+    ("My son's social worker cancelled contact in 2023 and I have heard nothing since.", "2026-01-01"),
+    ("The contact worker was rude to me last autumn term. I'm his mum.", "2026-01-02"),
+    ("I had fallen behind with nothing. In November the social worker cancelled my visit. I'm her dad.",
+     "2027-01-04"),
+    ("I'm Ella's stepdad and I have parental responsibility under an order from 2021. Her social worker "
+     "will not reply to my emails.", "2026-12-31"),
+    ("I was Kai's foster carer for three years until he left in 2023. His new social worker won't let him "
+     "visit us, and I'm complaining about that.", "2026-06-01"),
+])
+def test_seventh_round_in_time_or_background_dates(text: str, received: str) -> None:
+    codes = decided(text, received, rules_only=True)[1]
+    assert "time_limit" not in codes and "time_limit_good_reason" not in codes, codes
+
+
+def test_seventh_round_a_body_set_aside_before_a_pronoun_is_not_the_subject() -> None:
+    text = ("My daughter's social worker rang her college and told the tutor about our family court case. "
+            "The college has been very supportive, it's not them I'm complaining about, it's her.")
+    assert decided(text, "2026-06-15", rules_only=True)[0] != "ineligible"
+
+
+@pytest.mark.parametrize("text", [
+    "The order says my dad can only see me twice a year. That's not enough, change it please. I'm 14.",
+    "Please ask the council to reconsider the care order made last month: the court did not have the full picture.",
+    "The magistrates gave the placement order in March. I'm his dad and I never consented to it.",
+])
+def test_seventh_round_court_decisions_in_other_words(text: str) -> None:
+    assert "court_decision" in decided(text, "2026-06-15", rules_only=True)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "In May 2023 the social worker lost my son's passport. im 17 now, i didnt no i could complain about it.",
+    "In June 2022 our link worker cut our allowance and warned us not to complain or we'd get no more children.",
+])
+def test_seventh_round_delay_reasons_in_other_words(text: str) -> None:
+    assert decided(text, "2025-12-31", rules_only=True)[0] == "needs_review"
+
+
+def test_seventh_round_a_holiday_repeated_without_a_year_is_the_same_christmas() -> None:
+    text = ("Two Christmases ago the social worker said my girls could stay over. "
+            "On Christmas Eve she rang at 9pm to say no.")
+    decision, codes = decided(text, "2026-12-30", rules_only=True)
+    assert decision == "ineligible" and "time_limit" in codes, codes

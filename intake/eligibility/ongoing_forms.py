@@ -1,0 +1,46 @@
+"""Whether a sentence says the matter goes on: "the social worker is still turning up", "I have heard
+nothing since", "it's been the same ever since"; and what does not: feelings ("I've been stewing on it ever
+since"), a change since ("we've had a different worker since"), an aftermath ("never been explained").
+
+Text patterns for intake.eligibility.time_limit.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "the social worker is still turning up": the matter goes on (not "still hurting" about it).
+STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with)\b)"
+                         r"\w+ing\b", re.IGNORECASE)
+FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
+                     r"remember\w*|traumati[sz]ed|nightmares|stew\w*|rankl\w*|dwell\w*|dwelt|brood\w*|mull\w*|"
+                     r"on my mind|let it go|eat\w* (?:away )?at (?:me|us))\b", re.IGNORECASE)
+# "that afternoon has never been explained": the aftermath of a past matter, not an ongoing one.
+AFTERMATH = re.compile(r"explain|apologi[sz]|justif|answer|acknowledg")
+# "we've had a different worker since": a bare "since" is an ongoing failure only with a negation in its
+# clause ("I have heard nothing since") or a word of continuing ("it's been the same since").
+BARE_SINCE = re.compile(r"\b(?:ever\s+)?since\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|then\b|so\b))", re.IGNORECASE)
+CLAUSE_START = re.compile(r".*(?:[,;:(]|\band\b|\bbut\b|\bso\b)", re.IGNORECASE | re.DOTALL)
+NEGATED = re.compile(r"\b(?:no|not|never|nothing|nobody|none|no-one|noone)\b|n't\b", re.IGNORECASE)
+CONTINUING = re.compile(r"\b(?:same|like (?:this|that)|continu\w*|carried on|gone on|going on|kept (?:on|going|happening)|"
+                        r"worse|again and again)\b", re.IGNORECASE)
+SINCE_PERFECT = re.compile(r"\bsince\b.*\b(?:have|has|haven't|hasn't|'ve)\b|\b(?:have|has|haven't|hasn't|'ve)\b.*\bsince\b",
+                           re.IGNORECASE)
+
+
+def bare_since_clauses(text: str) -> list[str]:
+    """The clause before each bare "since" ("..., and we've had a different worker since")."""
+    clauses = []
+    for match in BARE_SINCE.finditer(text):
+        before = text[:match.start()]
+        opening = CLAUSE_START.match(before)
+        clauses.append(before[opening.end():] if opening else before)
+    return clauses
+
+
+def since_goes_on(text: str) -> bool:
+    """"I have heard nothing since" goes on; "we have had other children since" is background."""
+    bare = bare_since_clauses(text)
+    if len(bare) < len(re.findall(r"\bsince\b", text, re.IGNORECASE)):
+        return True  # "since March", "since she left": a start named
+    return any(NEGATED.search(c) or CONTINUING.search(c) for c in bare)

@@ -1,0 +1,70 @@
+"""Named periods and school terms: "the year of the lockdowns", "during the pandemic", "the autumn term of
+2023", "the 2022/23 school year", "last school year", and "that summer" / "that year", which refer back to
+the date written before them.
+
+More patterns for intake.eligibility.dates.find_dates (date_forms.py holds the plain forms,
+holiday_forms.py holidays counted back). Each resolves against the day of receipt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from intake.eligibility.date_forms import SEASON, SEASONS, Resolver, Span, _g, month_span
+
+# England's lockdowns: the first began on 23 March 2020, the last restrictions ended on 19 July 2021.
+PANDEMIC: Span = (dt.date(2020, 3, 23), dt.date(2021, 7, 19))
+TERMS = {"autumn": (9, 12), "christmas": (9, 12), "spring": (1, 4), "easter": (1, 4), "summer": (4, 7)}
+TERM = r"(?P<term>autumn|christmas|spring|easter|summer)\s+term"
+YEAR = r"(?P<year>(?:19[5-9]|20\d)\d)\b"
+# "that summer", "that same year", "the same winter": the season or year of the date written before.
+THAT = re.compile(r"^(?:that|the\s+same|that\s+same)\s", re.IGNORECASE)
+
+
+def _pandemic(m: re.Match[str], r: dt.date) -> Span:
+    return PANDEMIC
+
+
+def _term(m: re.Match[str], r: dt.date) -> Span | None:
+    first, last = TERMS[_g(m, "term")]
+    if _g(m, "year"):
+        return month_span(int(m["year"]), first, last=last)
+    spans = [month_span(y, first, last=last) for y in range(r.year, r.year - 3, -1)]
+    ended = _g(m, "rel") == "last"  # "last autumn term": the latest one over; "the autumn term": the latest begun
+    return next(s for s in spans if (s[1] < r if ended else s[0] <= r))
+
+
+def school_year_start(r: dt.date) -> int:
+    return r.year if r.month >= 9 else r.year - 1
+
+
+def _school_year(m: re.Match[str], r: dt.date) -> Span | None:
+    rel = " ".join(_g(m, "rel").split())
+    first = int(m["year"]) if _g(m, "year") else school_year_start(r) - (0 if rel == "this" else 1)
+    return dt.date(first, 9, 1), dt.date(first + 1, 7, 31)
+
+
+def _that(m: re.Match[str], r: dt.date) -> Span | None:
+    """Resolved for now as the latest such season or year; dates.find_dates moves it to the year before."""
+    first, last = SEASONS.get(_g(m, "season"), (1, 12))
+    return month_span(r.year - 1, first, last=last)
+
+
+def in_year(span: Span, text: str, year: int) -> Span:
+    """"that summer" after a date in `year`: that year's summer ("that year": the whole year)."""
+    season = next((s for s in SEASONS if re.search(rf"\b{s}\b", text, re.IGNORECASE)), None)
+    if season is None:
+        return month_span(year, 1, last=12)
+    first, last = SEASONS[season]
+    return month_span(year, first, last=last)
+
+
+FORMS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re.IGNORECASE), f) for p, f in (
+    (r"\b(?:the\s+)?(?:(?:year|time|months?)\s+of\s+(?:the\s+)?)?(?:first\s+|second\s+|third\s+|last\s+)?"
+     r"(?:covid(?:-19)?\s+|coronavirus\s+)?(?:lockdowns?|pandemic)\b|\b(?:during|in)\s+covid(?:-19)?\b", _pandemic),
+    (r"\b(?:(?P<rel>last|this|the)\s+)?" + TERM + r"(?:\s+(?:of\s+|in\s+)?" + YEAR + ")?", _term),
+    (r"\b(?:the\s+)?(?P<year>20\d\d)\s*[/-]\s*(?:20)?\d\d\s+(?:school|academic)\s+year\b", _school_year),
+    (r"\b(?P<rel>last|this|the\s+previous|the\s+last)\s+(?:school|academic)\s+year(?!\s+(?:\d|before))\b", _school_year),
+    (r"\b(?:that|the\s+same|that\s+same)\s+(?:" + SEASON + r"\b|year\b)", _that),
+))
