@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Collection
 
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -86,16 +86,16 @@ def log_new_case(session: Session, *, received_at: dt.datetime, tz: dt.tzinfo, *
 
 def plan_received(session: Session, case: Case, received_on: dt.date, *, complaint: bool,
                   calendar: WorkingCalendar, limits: TimetableLimits, at: dt.datetime,
-                  actor: str = "system") -> dict[str, dt.date]:
+                  actor: str = "system", already: Collection[str] = ()) -> dict[str, dt.date]:
     """Write the due dates that receiving the message starts; returns them by deadline name.
 
     A compliment or suggestion has no statutory response clock, only a prompt thank-you,
-    so it keeps the acknowledgement deadline alone. Shared by `plan_timetable` and a case
-    made by hand, so both plan the same clocks.
+    so it keeps the acknowledgement deadline alone. Shared by `plan_timetable`, a case
+    made by hand and a case that becomes a complaint, so all plan the same clocks; the
+    deadlines `already` planned are left as they are.
     """
-    planned = due_dates(Event.complaint_received, received_on, calendar, limits)
-    if not complaint:
-        planned = [d for d in planned if d.deadline == "acknowledgement"]
+    planned = [d for d in due_dates(Event.complaint_received, received_on, calendar, limits)
+               if (complaint or d.deadline == "acknowledgement") and d.deadline not in already]
     for due in planned:
         session.add(Deadline(case=case, deadline=due.deadline, event=due.event.value,
                              event_date=due.event_date, working_days=due.working_days,

@@ -44,6 +44,17 @@ def parse_date(value: str, name: str) -> dt.date:
         raise click.BadParameter(f"{value!r} is not a date like 2026-12-23", param_hint=name) from None
 
 
+def parse_moment(value: str | None, tz: dt.tzinfo) -> dt.datetime:
+    """`--at`: an ISO date and time (local time when it has no zone), or now."""
+    if value is None:
+        return dt.datetime.now(dt.timezone.utc)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date and time like 2026-12-23T09:30", param_hint="--at") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
+
+
 def settings_from(ctx: click.Context) -> Settings:
     """Load settings once per invocation; problems exit 2 with every problem listed."""
     root = ctx.find_root()

@@ -6,21 +6,11 @@ import datetime as dt
 
 import click
 
-from intake.commands.common import emit, handle_errors, settings_from
+from intake.commands.common import emit, handle_errors, parse_moment, settings_from
 from intake.db.session import session_factory
 from intake.notices.plan import plan
 from intake.notices.queue import send_due
 from intake.services import engine_for
-
-
-def _moment(value: str | None, settings_tz: dt.tzinfo) -> dt.datetime:
-    if value is None:
-        return dt.datetime.now(dt.timezone.utc)
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date and time like 2026-12-23T09:30", param_hint="--at") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=settings_tz)
 
 
 @click.command()
@@ -31,7 +21,7 @@ def _moment(value: str | None, settings_tz: dt.tzinfo) -> dt.datetime:
 def due(ctx: click.Context, at: str | None, as_json: bool) -> None:
     """The notices the scheduler would send at that moment; sends nothing."""
     settings = settings_from(ctx)
-    moment = _moment(at, settings.tz)
+    moment = parse_moment(at, settings.tz)
     with session_factory(engine_for(settings))() as session:
         for notice in plan(session, settings, settings.working_calendar(), moment):
             if as_json:

@@ -8,22 +8,12 @@ import sys
 
 import click
 
-from intake.commands.common import handle_errors, parse_date, settings_from
+from intake.commands.common import handle_errors, parse_date, parse_moment, settings_from
 from intake.db.session import session_factory
 from intake.reporting.export import report_json, write_csv
 from intake.reporting.figures import Count, Report, build_report
 from intake.reporting.period import Period, financial_year, financial_year_of
 from intake.services import engine_for
-
-
-def _moment(value: str | None, tz: dt.tzinfo) -> dt.datetime:
-    if value is None:
-        return dt.datetime.now(dt.timezone.utc)
-    try:
-        moment = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date and time like 2027-01-05T09:30", param_hint="--at") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=tz)
 
 
 def _period(year: int | None, start: str | None, end: str | None, today: dt.date) -> Period:
@@ -84,7 +74,7 @@ def report(ctx: click.Context, year: int | None, start: str | None, end: str | N
            as_json: bool, at: str | None) -> None:
     """The figures for the annual complaints report (the financial year, April to March)."""
     settings = settings_from(ctx)
-    now = _moment(at, settings.tz)
+    now = parse_moment(at, settings.tz)
     period = _period(year, start, end, now.astimezone(settings.tz).date())
     with session_factory(engine_for(settings))() as session:
         figures = build_report(session, settings, period, now)

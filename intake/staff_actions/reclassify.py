@@ -15,14 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from intake.calendar import WorkingCalendar
-from intake.case_log import record_event
+from intake.case_log import plan_received, record_event
 from intake.config import Settings
 from intake.corrections import correct
 from intake.db.models import Case, Correction, Deadline, InboundMessage
 from intake.eligibility import decide
 from intake.eligibility.rules import load_rules
 from intake.parsing import parse_message
-from intake.timetable import Event, due_dates
 
 
 def reclassify(session: Session, settings: Settings, case: Case, field: str, value: str, *, by: str, reason: str,
@@ -38,16 +37,9 @@ def reclassify(session: Session, settings: Settings, case: Case, field: str, val
 
 def _start_complaint_clocks(session: Session, settings: Settings, case: Case, *, by: str, at: dt.datetime,
                             calendar: WorkingCalendar) -> None:
-    existing = set(session.scalars(select(Deadline.deadline).where(Deadline.case_id == case.id)))
-    received_on = case.received_at.astimezone(settings.tz).date()
-    planned = [d for d in due_dates(Event.complaint_received, received_on, calendar, settings.limits)
-               if d.deadline not in existing]
-    for due in planned:
-        session.add(Deadline(case_id=case.id, deadline=due.deadline, event=due.event.value,
-                             event_date=due.event_date, working_days=due.working_days, due_date=due.due_date,
-                             calendar_version=due.calendar_version))
-    record_event(session, case, at, by, "timetable_planned",
-                 deadlines={d.deadline: d.due_date.isoformat() for d in planned}, calendar_version=calendar.version)
+    already = set(session.scalars(select(Deadline.deadline).where(Deadline.case_id == case.id)))
+    plan_received(session, case, case.received_at.astimezone(settings.tz).date(), complaint=True,
+                  calendar=calendar, limits=settings.limits, at=at, actor=by, already=already)
     session.flush()
     session.expire(case, ["deadlines"])
 
