@@ -13,7 +13,11 @@ import re
 from intake.eligibility.date_forms import months_before
 
 WHO = r"(?:I|he|she|they|[A-Z][a-z]+|(?:my|our|his|her|their|the) (?:\w+ )?\w+)"
-SCHOOL_YEAR = r"(?:in|at) (?:school )?year (\d{1,2})\b"
+# "in year 8", "in Year Seven", "in reception" (the year before year 1, ending at age 5).
+WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+         "eleven": 11, "twelve": 12, "thirteen": 13, "reception": 0, "r": 0}
+YEAR_NUMBER = r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen)"
+SCHOOL_YEAR = rf"(?:in|at) (?:school )?(?:year {YEAR_NUMBER}\b|(reception|year r)\b)"
 # "just after her 15th birthday", "when he turned 14", "the week she turned 12".
 BIRTHDAY = (rf"\b(?:after|before|around|on|at|for) (?:my|his|her|their|{WHO}'s) (\d{{1,2}})(?:st|nd|rd|th) birthday\b|"
             rf"\b(?:when|after|before|as|the (?:week|month|day)) {WHO} turned (\d{{1,2}})\b")
@@ -25,14 +29,14 @@ AGE_NOW = re.compile(r"\b(?i:I)(?:'m| am|m) (?:now )?(\d{1,2})(?: years old)?(?:
                      + NOT_AGO + r"(?! (?:and|or|to|-|months|weeks|stone|pounds|kg|hours|minutes)\b)|"
                      r"\bnow (?:aged? )?(\d{1,2})\b|\b(?:is|are|'s|'re) (\d{1,2})(?: years old)? now\b")
 # "they're in year 6 now", "she's now in year 9": the school year now.
-YEAR_NOW = re.compile(r"\b(?:is|are|'s|'re|i'm|i am) (?:now )?in (?:school )?year (\d{1,2})(?: now)?\b|"
-                      r"\bnow (?:in )?(?:school )?year (\d{1,2})\b", re.IGNORECASE)
+YEAR_NOW = re.compile(rf"\b(?:is|are|'s|'re|i'm|i am) (?:now )?in (?:school )?year {YEAR_NUMBER}(?: now)?\b|"
+                      rf"\bnow (?:in )?(?:school )?year {YEAR_NUMBER}\b", re.IGNORECASE)
 SCHOOL_YEAR_AGE = 5  # year N ends at age N + 5
 
 
 def ages(text: str, received: dt.date) -> list[tuple[int, int, dt.date, dt.date]]:
     """Dated mentions of an earlier age, when the age now is said too."""
-    year_now = next(((m.start(), m.end(), int(n) + SCHOOL_YEAR_AGE) for m in YEAR_NOW.finditer(text)
+    year_now = next(((m.start(), m.end(), _school_year(n) + SCHOOL_YEAR_AGE) for m in YEAR_NOW.finditer(text)
                      for n in m.groups() if n), None)
     now = next((int(n) for m in AGE_NOW.finditer(text) for n in m.groups() if n), None)
     if now is None and year_now is not None:
@@ -43,9 +47,16 @@ def ages(text: str, received: dt.date) -> list[tuple[int, int, dt.date, dt.date]
     for then in AGE_THEN.finditer(text):
         if year_now is not None and year_now[0] <= then.start() < year_now[1]:
             continue  # the school year now, not then
-        age = int(then[2]) + SCHOOL_YEAR_AGE if then[2] else int(next(g for g in then.groups() if g))
+        school = then[2] or then[3]
+        age = _school_year(school) + SCHOOL_YEAR_AGE if school else int(next(g for g in then.groups() if g))
         years = now - age
         if 0 < years < 25:
             day = months_before(received, 12 * years)
             found.append((then.start(), then.end(), months_before(day, 12), day))
     return found
+
+
+def _school_year(said: str) -> int:
+    """"8", "eight", "reception", "Year R" -> the school year as a number (reception is 0)."""
+    said = said.lower().removeprefix("year ").strip()
+    return int(said) if said.isdigit() else WORDS[said]

@@ -15,7 +15,9 @@ import re
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
-SAME = re.compile(r"\bsame (?:thing|matter|issue|complaint|problem)\b", re.IGNORECASE)
+# "the same thing", "exactly the same things", "the same two issues", "the same points as before".
+SAME = re.compile(r"\bsame (?:\w+ )?(?:things?|matters?|issues?|complaints?|problems?|points?|concerns?|subjects?|"
+                  r"grievances?|questions?|events?)\b", re.IGNORECASE)
 # After an adoption or fostering panel is named, a bare "panel" ("one panel member") is that panel.
 BARE = frozenset({"panel", "the panel's"})
 # "Please take my complaint to the review panel", "can you pass this on to Stage 3": a request (a base form,

@@ -60,11 +60,12 @@ def find_dates(text: str, received: dt.date) -> list[DateMention]:
                     and _g(match, "prep") != "last" and "last" not in match[0].lower())
         mentions.append(DateMention(match.start(), match.end(), span[0], min(span[1], received), since,
                                     year, floating))
-    return _refer_back(text, sorted(mentions, key=lambda m: m.start)) + [DateMention(*span) for span in ages(text, received)]
+    mentions += [DateMention(*span) for span in ages(text, received)]  # "in Year 9 ... the following year"
+    return _refer_back(text, sorted(mentions, key=lambda m: m.start))
 
 
 def _refer_back(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """"that summer" takes the year of the date before it; "christmas day" (or "Christmas Eve") after "two
+    """"that summer" takes the year of the date before it, "the following spring" comes after it; "christmas day" (or "Christmas Eve") after "two
     christmases ago" is in that same Christmas."""
     result: list[DateMention] = []
     for mention in mentions:
@@ -73,6 +74,12 @@ def _refer_back(text: str, mentions: list[DateMention]) -> list[DateMention]:
             year = result[-1].latest.year
             mention = DateMention(mention.start, mention.end, *period_forms.in_year((mention.earliest, mention.latest),
                                                                                    said, year), mention.since, year)
+        elif period_forms.FOLLOWING.match(said):
+            if not result:
+                continue  # "the following spring" after no date: it cannot be dated
+            earliest, latest = period_forms.after((result[-1].earliest, result[-1].latest), said)
+            mention = DateMention(mention.start, mention.end, min(earliest, mention.latest), min(latest, mention.latest),
+                                  mention.since, None)
         elif mention.floating and (same := _same_holiday(text, said, result)) is not None:
             back = 12 * max(0, mention.latest.year - same.latest.year)
             mention = DateMention(mention.start, mention.end, months_before(mention.earliest, back),

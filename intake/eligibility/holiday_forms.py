@@ -1,5 +1,5 @@
-"""Holidays and seasons counted back in years: "around Easter two years ago", "Christmas last year",
-"two Christmases ago", "the Easter before last", "the summer two years ago".
+"""Holidays, seasons and birthdays counted back in years: "around Easter two years ago", "Christmas last year",
+"two Christmases ago", "the Easter before last", "the summer two years ago", "three birthdays ago".
 
 More patterns for intake.eligibility.dates.find_dates (date_forms.py holds the plain forms). Each
 resolves against the day of receipt: "two Christmases ago" is the second Christmas before it,
@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from intake.eligibility.date_forms import HOLIDAY, NUM, NUMBERS, SEASON, SEASONS, Resolver, Span, _g, easter, month_span
+from intake.eligibility.date_forms import (HOLIDAY, NUM, NUMBERS, SEASON, SEASONS, Resolver, Span, _g, easter,
+                                           month_span, months_before)
 
 YEARS_BACK = (r"(?P<back>(?P<n>\d{1,2}|a couple of|couple of|" + "|".join(k for k in NUMBERS if " " not in k)
               + r")\s+years?\s+ago|last\s+year|the\s+year\s+before\s+last)")
@@ -48,6 +49,13 @@ def _holidays_ago(m: re.Match[str], r: dt.date) -> Span:
     return days[n - 1], days[n - 1]
 
 
+def _birthdays_ago(m: re.Match[str], r: dt.date) -> Span:
+    """"three birthdays ago", "the birthday before last": the nth birthday before receipt, whose day is not
+    said, lies in the year that ended (n - 1) years before receipt."""
+    n = 2 if not _g(m, "n") else int(_g(m, "n")) if _g(m, "n").isdigit() else NUMBERS[_g(m, "n")]
+    return months_before(r, 12 * n) + dt.timedelta(days=1), months_before(r, 12 * (n - 1))
+
+
 def _season_years_back(m: re.Match[str], r: dt.date) -> Span:
     first, last = SEASONS[_g(m, "season")]
     return month_span(r.year - _count(m), first, last=last)
@@ -57,5 +65,6 @@ FORMS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re.IG
     (r"\b(?:at\s+|over\s+|around\s+|about\s+)?" + HOLIDAY + r",?\s+" + YEARS_BACK + r"\b", _holiday_years_back),
     (r"\b" + NUM + r"\s+" + PLURAL + r"\s+ago\b", _holidays_ago),
     (r"\bthe\s+" + HOLIDAY + r"\s+before\s+last\b", _holidays_ago),
+    (r"\b" + NUM + r"\s+birthdays\s+ago\b|\bthe\s+birthday\s+before\s+last\b", _birthdays_ago),
     (r"\b(?:in\s+)?(?:the\s+)?" + SEASON + r",?\s+" + YEARS_BACK + r"\b", _season_years_back),
 ))

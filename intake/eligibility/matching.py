@@ -112,15 +112,13 @@ def _clause_break_ids() -> frozenset[int]:
 
 
 def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
-    from spacy.attrs import IS_ALPHA, LOWER
-
     text = text[:MAX_CHARS].replace("\u2019", "'").replace("\u2018", "'")
     doc = pipeline()(text)
     analysis = Analysis(text, received, rules, doc)
     clause_of_token = analysis.token_clause
     # Read from two arrays, not Token objects: this loop visits every token of every complaint.
-    breaks, alpha = _clause_break_ids(), doc.to_array(IS_ALPHA).tolist()
-    lower = doc.to_array(LOWER).tolist()
+    breaks, alpha = _clause_break_ids(), doc.to_array("IS_ALPHA").tolist()
+    lower = doc.to_array("LOWER").tolist()  # attribute names: spacy.attrs has no type stubs
     for index, sent in enumerate(doc.sents):
         analysis.sentence_bounds.append((sent.start_char, sent.end_char))
         analysis.clause_sentence.append(index)
@@ -138,4 +136,7 @@ def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
         clause = clause_of_token[start]
         analysis.found.setdefault(key, []).append(
             Found(key, start, end, sentence_of_clause[clause], clause))
+    from intake.eligibility import elsewhere  # it reads this module's Analysis
+
+    elsewhere.add(analysis)  # another council, named in the writer's own words
     return analysis

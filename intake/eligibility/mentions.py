@@ -37,6 +37,7 @@ DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|fur
                       r"^\s*(?:i'm|i am|we're|we are)\s+writing\s+(?:to\s+you\s+)?(?:about|regarding|concerning)\b|"
                       r"\b(?:look|looked|looking)\s+into\s+(?:how|why|what)\b", re.IGNORECASE)
 EXPLICIT_WINDOW = 12  # tokens after the complaint words that name its subject
+CLAUSE_OPENERS = frozenset({"who", "which", "where", "when", "because", "as", "since", "after", "before", "so", "whose"})
 
 
 def passing(analysis: Analysis, found: Found) -> bool:
@@ -64,8 +65,18 @@ def declared(analysis: Analysis) -> list[tuple[int, int]]:
         for match in DECLARES.finditer(text):
             span = doc.char_span(start + match.end(), end, alignment_mode="expand")
             if span is not None and len(span):
-                spans.append((span.start, min(span.end, span.start + EXPLICIT_WINDOW)))
+                spans.append((span.start, _clause_end(analysis, span.start, min(span.end, span.start + EXPLICIT_WINDOW))))
     return spans
+
+
+def _clause_end(analysis: Analysis, start: int, end: int) -> int:
+    """"complain about our old council's social worker, who closed our child in need plan": the subject ends
+    where a clause about it begins (", who", ", because", ":"), not twelve words on."""
+    doc = analysis.doc
+    for i in range(start + 1, end):
+        if doc[i].text in (":", ";") or (doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in CLAUSE_OPENERS):
+            return i
+    return end
 
 
 def pronoun_first(analysis: Analysis, span: tuple[int, int]) -> bool:

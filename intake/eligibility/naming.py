@@ -23,6 +23,13 @@ class Clause:
     mentioned: bool = False  # named only in a referral ("I told the social worker"): a pronoun may refer back
     bodies: dict[str, int] = field(default_factory=dict)  # name -> 1 in passing, 2 named
     services: dict[str, int] = field(default_factory=dict)
+    csc_at: int = -1  # the first token naming children's social care (not in passing), -1 for none
+    body_at: int = -1  # the first token naming another body (not in passing), -1 for none
+
+    def after_body(self) -> bool:
+        """"The GP surgery refused, even with a letter from her social worker": the body named first is the
+        clause's subject; children's social care after it is not what the complaint words are about."""
+        return 0 <= self.body_at < self.csc_at
 
 
 def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
@@ -41,15 +48,17 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     named: list[tuple[int, str]] = []  # (token, kind) in text order, for declared subjects
     context = analysis.all("sentences.context")  # "the school rang social services": a referral, not a complaint
     for found in analysis.all("childrens_social_care.actors"):
-        if mentions.inside(found, context):
+        if mentions.inside(found, context) or subjects.as_status(analysis, found):
             clauses.setdefault(found.clause, Clause()).mentioned = True
             continue
-        if (found.clause in covered_clauses or mentions.inside(found, groups) or mentions.inside(found, self_spans)
+        if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or mentions.inside(found, self_spans)
                 or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
                 or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)):
             continue
         clause = clauses.setdefault(found.clause, Clause())
         clause.csc = max(clause.csc, 1 if mentions.passing(analysis, found) else 2)
+        if clause.csc == 2 and clause.csc_at < 0:
+            clause.csc_at = found.start
         named.append((found.start, "csc"))
     actors = analysis.all("childrens_social_care.actors")
     services = [f for f in groups if f.key.startswith("not_childrens_social_care.")]
@@ -65,6 +74,8 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         strength = 1 if mentions.passing(analysis, found) else 2
         table = clause.bodies if kind == "other_organisation" else clause.services
         table[name] = max(table.get(name, 0), strength)
+        if kind == "other_organisation" and strength == 2 and not 0 <= clause.body_at < found.start:
+            clause.body_at = found.start
         named.append((found.start, "body" if kind == "other_organisation" else "service"))
         named += [(i, named[-1][1]) for i in _alias_tokens(analysis, found)]
         for later in _referred_back(analysis, found):  # "a parking fine ... I'd like the fine cancelled"
@@ -75,6 +86,11 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     named += [(f.start, "court") for f in analysis.all("court_decision.decision")
               if analysis.doc[f.start].lower_ in REFERS_BACK]
     return clauses, _declared(analysis, sorted(named))
+
+
+def _childrens(analysis: Analysis, found: Found) -> bool:
+    """"The children's disability team" is ours even beside adult services (which cover a bare "social worker")."""
+    return any(t.lower_.startswith("child") for t in analysis.doc[found.start:found.end])
 
 
 PERSONAL = frozenset({"she", "her", "he", "him"})

@@ -15,6 +15,13 @@ STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering
 FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
                      r"remember\w*|traumati[sz]ed|nightmares|stew\w*|rankl\w*|dwell\w*|dwelt|brood\w*|mull\w*|"
                      r"on my mind|let it go|eat\w* (?:away )?at (?:me|us))\b", re.IGNORECASE)
+# Beside the words of going on ("I'm still not over it", "I've been meaning to complain ever since"): the
+# writer's state that goes on, not the matter; read next to the phrase only, so "..., and she still won't
+# reply" in the same sentence still goes on.
+NEAR_FEELING = re.compile(r"\b(?:over (?:it|that|this|what)|get(?:ting)? over|got over|meaning to|meant to|"
+                          r"want(?:ed|ing)? to (?:complain|write|say)|intend\w* to|putting (?:it|this) off)\b",
+                          re.IGNORECASE)
+NEAR = 6  # tokens either side of the phrase
 # "that afternoon has never been explained": the aftermath of a past matter, not an ongoing one.
 AFTERMATH = re.compile(r"explain|apologi[sz]|justif|answer|acknowledg")
 # "we've had a different worker since": a bare "since" is an ongoing failure only with a negation in its

@@ -1,6 +1,6 @@
 """Named periods and school terms: "the year of the lockdowns", "during the pandemic", "the autumn term of
-2023", "the 2022/23 school year", "last school year", and "that summer" / "that year", which refer back to
-the date written before them.
+2023", "the 2022/23 school year", "last school year", and "that summer" / "that year", "the following spring",
+"a year later", which refer back to the date written before them.
 
 More patterns for intake.eligibility.dates.find_dates (date_forms.py holds the plain forms,
 holiday_forms.py holidays counted back). Each resolves against the day of receipt.
@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from intake.eligibility.date_forms import SEASON, SEASONS, Resolver, Span, _g, month_span
+from intake.eligibility.date_forms import NUMBERS, SEASON, SEASONS, Resolver, Span, _g, month_span, months_before
 
 # England's lockdowns: the first began on 23 March 2020, the last restrictions ended on 19 July 2021.
 PANDEMIC: Span = (dt.date(2020, 3, 23), dt.date(2021, 7, 19))
@@ -20,6 +20,12 @@ TERM = r"(?P<term>autumn|christmas|spring|easter|summer)\s+term"
 YEAR = r"(?P<year>(?:19[5-9]|20\d)\d)\b"
 # "that summer", "that same year", "the same winter": the season or year of the date written before.
 THAT = re.compile(r"^(?:that|the\s+same|that\s+same)\s", re.IGNORECASE)
+
+
+# "the following spring", "the next year", "the year after", "two years later": counted on from the date before.
+FOLLOWING = re.compile(r"^(?:the\s+(?:following|next)\s|the\s+year\s+after\b|\w+(?:\s+\w+)?\s+years?\s+later\b)",
+                       re.IGNORECASE)
+LATER = r"(?P<n>\d{1,2}|a|an|one|two|three|four|five|a couple of)\s+years?\s+later\b"
 
 
 def _pandemic(m: re.Match[str], r: dt.date) -> Span:
@@ -51,6 +57,32 @@ def _that(m: re.Match[str], r: dt.date) -> Span | None:
     return month_span(r.year - 1, first, last=last)
 
 
+def _following(m: re.Match[str], r: dt.date) -> Span:
+    """A placeholder: dates.find_dates counts it on from the date written before it (`after`), and drops it
+    when there is none."""
+    return r, r
+
+
+def after(before: Span, text: str) -> Span:
+    """"the following spring" after a date beginning on `previous`: the first spring to begin after it;
+    "the following year": the year after; "the following month": the month after; "a year later": the date
+    before, a year on."""
+    said, previous = " ".join(text.lower().split()), before[0]
+    season = next((s for s in SEASONS if re.search(rf"\b{s}\b", said)), None)
+    if season is not None:
+        first, last = SEASONS[season]
+        year = previous.year if (first, 1) > (previous.month, previous.day) else previous.year + 1
+        return month_span(year, first, last=last)
+    if said.endswith("month"):
+        day = months_before(previous, -1)
+        return month_span(day.year, day.month)
+    later = re.search(LATER, said)
+    if later is None:
+        return month_span(previous.year + 1, 1, last=12)
+    n = int(later["n"]) if later["n"].isdigit() else NUMBERS[later["n"]]
+    return months_before(before[0], -12 * n), months_before(before[1], -12 * n)
+
+
 def in_year(span: Span, text: str, year: int) -> Span:
     """"that summer" after a date in `year`: that year's summer ("that year": the whole year)."""
     season = next((s for s in SEASONS if re.search(rf"\b{s}\b", text, re.IGNORECASE)), None)
@@ -67,4 +99,6 @@ FORMS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re.IG
     (r"\b(?:the\s+)?(?P<year>20\d\d)\s*[/-]\s*(?:20)?\d\d\s+(?:school|academic)\s+year\b", _school_year),
     (r"\b(?P<rel>last|this|the\s+previous|the\s+last)\s+(?:school|academic)\s+year(?!\s+(?:\d|before))\b", _school_year),
     (r"\b(?:that|the\s+same|that\s+same)\s+(?:" + SEASON + r"\b|year\b)", _that),
+    (r"\bthe\s+(?:following|next)\s+(?:" + SEASON + r"|year|month)\b|\bthe\s+year\s+after\b(?!\s+(?:next|that|this))|\b"
+     + LATER, _following),
 ))

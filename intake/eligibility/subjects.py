@@ -7,7 +7,10 @@ complaint words, a name standing for a body named earlier, and a person set asid
 - a subject named before the complaint words: "it's CAMHS I want to complain about", "the GP is who
   I'm complaining about";
 - an alias: "My housing association, Meadowbrook Homes, ..." then "complain about Meadowbrook";
-- set aside by a pronoun: "The social worker has been great, I've no complaint about her".
+- set aside by a pronoun: "The social worker has been great, I've no complaint about her", or said not to
+  be the problem ("she isn't the problem");
+- a status, not an actor: "because I have a social worker", "he's got a social worker, but ...": having
+  one says who the family is, not what anyone did.
 """
 
 from __future__ import annotations
@@ -124,3 +127,30 @@ def works_elsewhere(analysis: Analysis, found: Found, groups: list[Found]) -> bo
     if doc[found.end - 1].lower_ not in PEOPLE or found.end >= len(doc) or doc[found.end].lower_ not in OF:
         return False
     return any(g.sentence == found.sentence and found.end < g.start <= found.end + 4 for g in groups)
+
+
+# "I have a social worker.", "he's got a social worker, but ...": a status; "a social worker who ..." is not.
+HAVE = frozenset({"have", "has", "had", "got", "'ve"})
+STATUS_ENDS = frozenset({"but", "and", "so", "because", "as", "too", "now", "though", "although", "since", "for"})
+# "she isn't the problem", "they are not the issue": the one named before is set aside.
+NOT_THE_PROBLEM = re.compile(r"\b(?:is|are|was|were)(?:n't|\s+not)\s+(?:the|my|our)\s+(?:problem|issue|one)\b|"
+                             r"\b(?:isn't|aren't|wasn't|weren't)\s+(?:the|my|our)\s+(?:problem|issue|one)\b", re.IGNORECASE)
+
+
+def as_status(analysis: Analysis, found: Found) -> bool:
+    doc = analysis.doc
+    if found.start < 2 or doc[found.start - 1].lower_ not in ("a", "an") or doc[found.start - 2].lower_ not in HAVE:
+        return False
+    after = doc[found.end] if found.end < doc[found.start].sent.end else None
+    return after is None or after.is_punct or after.lower_ in STATUS_ENDS
+
+
+def not_the_problem(analysis: Analysis, clause: int) -> bool:
+    """"..., but she isn't the problem": the clause sets aside whoever its pronoun stands for."""
+    doc, first = analysis.doc, analysis.clause_start.get(clause)
+    if first is None:
+        return False
+    last = first
+    while last < len(doc) and analysis.clause_of_token(last) == clause:
+        last += 1
+    return NOT_THE_PROBLEM.search(doc[first:last].text) is not None

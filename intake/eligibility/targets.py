@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import mentions
+from intake.eligibility import mentions, subjects
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis
 
@@ -64,7 +64,9 @@ def _find(analysis: Analysis) -> Targets:
     level = result.level
     for index, sentence in enumerate(analysis.clause_sentence):
         named = clauses.get(index, Clause())
-        if mentions.starts_with_pronoun(analysis, index):  # "...but she says it is for the school": she is still here
+        if mentions.starts_with_pronoun(analysis, index) and subjects.not_the_problem(analysis, index):
+            named = Clause(named.csc, False, named.bodies, named.services)  # "..., but she isn't the problem"
+        elif mentions.starts_with_pronoun(analysis, index):  # "...but she says it is for the school": she is still here
             named = Clause(max(named.csc, previous.csc, 2 if previous.mentioned else 0), False,
                             {**previous.bodies, **named.bodies}, {**previous.services, **named.services})
         previous = named
@@ -81,7 +83,7 @@ def _find(analysis: Analysis) -> Targets:
         # wrongly is the costly error).
         if named.csc and not praise:
             result.csc.append(sentence)
-            level["csc"] = max(level.get("csc", 0), named.csc + (complaining and named.csc == 2))
+            level["csc"] = max(level.get("csc", 0), named.csc + (complaining and named.csc == 2 and not named.after_body()))
         for service, strength in named.services.items() if not praise else ():  # no complaint words needed
             result.services.setdefault(service, sentence)
             level["service"] = max(level.get("service", 0), strength if complaining else 1)

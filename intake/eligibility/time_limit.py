@@ -14,8 +14,8 @@ import re
 from intake.eligibility import targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
-from intake.eligibility.ongoing_forms import (AFTERMATH, CONTINUING, FEELING, SINCE_PERFECT, STILL_DOING,
-                                             bare_since_clauses, since_goes_on)
+from intake.eligibility.ongoing_forms import (AFTERMATH, CONTINUING, FEELING, NEAR, NEAR_FEELING, SINCE_PERFECT,
+                                             STILL_DOING, bare_since_clauses, since_goes_on)
 from intake.item import Hit
 
 CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
@@ -114,8 +114,10 @@ def _ongoing(analysis: Analysis) -> bool:
     doc = analysis.doc
     # "that afternoon has never been explained": the aftermath of a past matter, not an ongoing one.
     ongoing = {f.sentence for f in analysis.all("time_limit.ongoing")
-               if not (f.end < len(doc) and AFTERMATH.match(doc[f.end].lower_))}
-    if ongoing - feeling:
+               if not (f.end < len(doc) and AFTERMATH.match(doc[f.end].lower_))
+               and not NEAR_FEELING.search(doc[max(doc[f.start].sent.start, f.start - NEAR):
+                                               min(doc[f.start].sent.end, f.end + NEAR)].text)}
+    if ongoing - feeling - reasons:  # "I've been ill ever since": the reason for the delay goes on, not the matter
         return True
     if any(m.since and (i := analysis.sentence_of_char(m.start)) not in reasons and i in complaining
            for m in all_dates(analysis)):
