@@ -24,6 +24,8 @@ from classifiers.textcat import Architecture, Labelled, build, predict, train
 COMPLAINT_RECALL_GOAL = 0.97
 # False alarms allowed, as a share of the ordinary (no risk) dev messages.
 MAX_FALSE_ALARM_RATE = 0.15
+# False alarms the thresholds may spend on a margin below the quietest dev disclosure.
+ALARM_RATE_SPENT = 0.10
 
 
 @dataclass(frozen=True)
@@ -96,31 +98,35 @@ Screened = tuple[list[safeguarding.Passage], float]
 
 
 def tune_risk_thresholds(screened: list[Screened], gold: list[bool]) -> tuple[float, float]:
-    """(passage, message) thresholds that miss the fewest dev disclosures within the false-alarm budget.
+    """(passage, message) thresholds that miss the fewest dev disclosures, with a margin for unseen ones.
 
-    Recall first, but a screen that holds most ordinary mail back is no screen: among
-    the pairs whose false alarms stay within MAX_FALSE_ALARM_RATE of the ordinary dev
-    messages, the one that misses fewest disclosures, then raises fewest alarms.
+    Recall first, but a screen that holds most ordinary mail back is no screen: only
+    pairs whose false alarms stay within MAX_FALSE_ALARM_RATE of the ordinary dev
+    messages count. Among those that miss fewest, the lowest thresholds whose false
+    alarms stay within ALARM_RATE_SPENT: the strictest pair that still catches every
+    dev disclosure would sit just under the weakest of them, and the next, unseen,
+    disclosure written a little more quietly would fall below it.
     """
     grid = [step / 50 for step in range(1, 41)]  # 0.02 ... 0.80
     # Per message: a strong cue, its best passage, the message score: all the flag depends on.
     summary = [(any(p.strong for p in scored), max((p.score for p in scored), default=0.0), message, risk)
                for (scored, message), risk in zip(screened, gold, strict=True)]
     ordinary = max(1, sum(1 for risk in gold if not risk))
-    best: tuple[int, int, float, float] | None = None
+    best: tuple[int, float, float, float, float] | None = None
     for passage_t in grid:
         for message_t in grid:
             flagged = [(strong or top >= passage_t or message >= message_t, risk)
                        for strong, top, message, risk in summary]
             missed = sum(1 for f, risk in flagged if risk and not f)
-            false_alarms = sum(1 for f, risk in flagged if f and not risk)
-            if false_alarms / ordinary > MAX_FALSE_ALARM_RATE:
+            alarm_rate = sum(1 for f, risk in flagged if f and not risk) / ordinary
+            if alarm_rate > MAX_FALSE_ALARM_RATE:
                 continue
-            if best is None or (missed, false_alarms) < best[:2]:
-                best = (missed, false_alarms, passage_t, message_t)
+            key = (missed, max(0.0, alarm_rate - ALARM_RATE_SPENT), passage_t + message_t, passage_t, message_t)
+            if best is None or key < best:
+                best = key
     if best is None:  # nothing fits the budget: the strictest pair on the grid
         return grid[-1], grid[-1]
-    return best[2], best[3]
+    return best[3], best[4]
 
 
 def screen_all(passage_nlp: spacy.language.Language, message_nlp: spacy.language.Language,

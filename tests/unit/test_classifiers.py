@@ -9,7 +9,7 @@ import pytest
 from classifiers import corpus, safeguarding, store
 from classifiers.category import SpacyCategoryClassifier, decide
 from classifiers.registry import create, create_defaults
-from classifiers.safeguarding import SafeguardingScreen, cue_groups, marked, passages, strong_cue
+from classifiers.safeguarding import SafeguardingScreen, cue_groups, flagged_by_rule, marked, passages, strong_cue
 from classifiers.training import train_all
 from classifiers.young_person import YoungPersonSignal
 
@@ -36,6 +36,50 @@ def test_strong_cues_are_excused_in_training_and_awareness_wording(sentence: str
     assert not strong_cue(sentence)
 
 
+@pytest.mark.parametrize("sentence", [
+    "FOI request: the number of children admitted to hospital for self-harm in 2025.",
+    "Invitation: a county lines webinar for taxi drivers on 4 June.",
+])
+def test_strong_cues_in_a_sentence_about_the_topic_in_general_are_excused(sentence: str) -> None:
+    assert not strong_cue(sentence)
+
+
+def test_a_strong_cue_about_someone_is_not_excused_by_talk_of_training() -> None:
+    assert strong_cue("After the session on self-harm at school I started self-harming again.")
+
+
+def _rule_flags(text: str) -> bool:
+    return any(flagged_by_rule(p) for p in passages(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The baby has a bruise on his cheek and nobody can explain how it happened.",  # injury + unexplained
+    "My stepdad struck him with a lead. It left red marks.",  # physical + injury, across two sentences
+    "mum says im getting married in the holidays. im only 15",  # marriage + minor
+    "My uncles have found me a husband and I said no but nobody listens.",  # marriage + unwilling
+    "He has parked outside our flat three nights running even though there's an injunction.",  # pursuit + protection
+    "been doing my legs again, long trousers so no one sees",  # bodyharm + hidden
+    "They are taking her to see her nani this summer to be made clean.",  # fgm + abroad
+    "I've given my stuff away. I won't be around much longer.",  # leaving + settled
+    "She gives him medicine from unlabelled bottles and he comes to school drowsy.",  # fabricated + symptoms
+    "I've been saving up my tablets and I won't need this flat much longer.",  # leaving + selfharm
+    "He held her by the throat against the fridge.",  # strangulation: a strong cue alone
+])
+def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
+    assert _rule_flags(text)
+
+
+@pytest.mark.parametrize("text", [
+    "My sister is getting married next spring and we are all going to the wedding.",
+    "The bruise on his knee from the fall has healed nicely.",
+    "We have booked a holiday abroad to see the grandparents in August.",
+    "I'm 15 and I would like to know when my pathway plan meeting is.",
+    "The restraining order is working and we feel safe at home now.",
+])
+def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
+    assert not _rule_flags(text)
+
+
 @pytest.mark.parametrize("sentence, groups", [
     ("My stepdad hits me when mum is at work.", {"physical"}), ("She has been missing since Friday night.", {"missing"}),
     ("he says i owe him now", {"criminal"}), ("the thing with the blade", {"selfharm"}),
@@ -46,12 +90,12 @@ def test_the_risk_cues_name_their_group(sentence: str, groups: set[str]) -> None
 
 
 def test_the_models_read_each_passage_with_its_cue_groups_marked() -> None:
-    found = passages("Thanks for the call. He hit me again last night. I am fine otherwise.")
-    assert [p.text for p in found if not p.pair] == ["Thanks for the call.", "He hit me again last night.",
+    found = passages("Thanks for the call. He hit me last night. I am fine otherwise.")
+    assert [p.text for p in found if not p.pair] == ["Thanks for the call.", "He hit me last night.",
                                                       "I am fine otherwise."]
-    assert [p.text for p in found if p.pair][0] == "Thanks for the call. He hit me again last night."
-    hit = next(p for p in found if p.text == "He hit me again last night.")
-    assert marked(hit.text, hit.groups) == "He hit me again last night. riskcuephysical"
+    assert [p.text for p in found if p.pair][0] == "Thanks for the call. He hit me last night."
+    hit = next(p for p in found if p.text == "He hit me last night.")
+    assert marked(hit.text, hit.groups) == "He hit me last night. riskcuephysical"
 
 
 def test_the_shipped_pipelines_load_and_say_which_model_decided() -> None:

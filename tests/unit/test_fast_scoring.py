@@ -21,9 +21,7 @@ PIPELINES = ("category", "safeguarding", "safeguarding_message", "young_person")
 
 
 def _lexicon_patterns() -> list[str]:
-    lines = safeguarding.CUES_FILE.read_text(encoding="utf-8").splitlines()
-    return [line.strip().removeprefix("strong:").lower() for line in lines
-            if line.strip() and not line.strip().startswith("#")]
+    return safeguarding.read_lexicon().patterns
 
 
 def _plain_scan(text: str) -> list[tuple[tuple[int, int], str]]:
