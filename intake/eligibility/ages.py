@@ -1,5 +1,5 @@
 """Matters dated by someone's age: "when I was 11 ... I'm 19 now", "when Leah was 13 ... she is now 16",
-"when my daughter was 9 ... she's 13 now", "in year 8 ... I'm 16" (school year 8 is age 12 to 13), "just after her 15th birthday ... she's 17 now",
+"when my daughter was 9 ... she's 13 now", "in year 8 ... I'm 16" (school year 8 is age 12 to 13), "just after her 15th birthday ... she's 17 now", "when he was 9 (he turned 12 this March)",
 "when the twins were in year 2 ... they're in year 6 now".
 
 Each span is (start, end, earliest, latest): the year of that age, counted back from the age now.
@@ -27,7 +27,11 @@ NOT_AGO = r"(?! (?:years|months|weeks|days) ago)"
 AGE_NOW = re.compile(r"\b(?i:I)(?:'m| am|m) (?:now )?(\d{1,2})(?: years old)?(?: now)?\b" + NOT_AGO + "|"
                      r"\b(?:who|she|he|they|(?i:she|he|they))(?: is|'s| are|'re) (?:now )?(?:aged? )?(\d{1,2})\b"
                      + NOT_AGO + r"(?! (?:and|or|to|-|months|weeks|stone|pounds|kg|hours|minutes)\b)|"
-                     r"\bnow (?:aged? )?(\d{1,2})\b|\b(?:is|are|'s|'re) (\d{1,2})(?: years old)? now\b")
+                     r"\bnow (?:aged? )?(\d{1,2})\b|\b(?:is|are|'s|'re) (\d{1,2})(?: years old)? now\b|"
+                     # "(he turned 12 this March)", "she's just turned 15": a birthday this year, so the age now
+                     r"\b(?<!when )(?<!after )(?:he|she|they|I|[A-Z][a-z]+|(?:has|have|'s|'ve) just) turned (\d{1,2})\b"
+                     r"(?= (?i:this|last) (?i:month|week|year|spring|summer|autumn|winter|\w+uary|march|april|may|june|july|"
+                     r"august|\w+ber)\b| recently|,|\)|\.)")
 # "they're in year 6 now", "she's now in year 9": the school year now.
 YEAR_NOW = re.compile(rf"\b(?:is|are|'s|'re|i'm|i am) (?:now )?in (?:school )?year {YEAR_NUMBER}(?: now)?\b|"
                       rf"\bnow (?:in )?(?:school )?year {YEAR_NUMBER}\b", re.IGNORECASE)

@@ -25,7 +25,14 @@ BARE = frozenset({"panel", "the panel's"})
 REQUEST = re.compile(r"\b(?:take|send|put|pass|refer|move|escalate|progress|forward|bring|raise|get)\b"
                      r"(?:\s+[\w']+){0,3}?\s+(?:on\s+to|onto|up\s+to|to|for)\s+(?:a\s+|the\s+)?"
                      r"(?:stage|review|independent|panel|next|final)\b", re.IGNORECASE)
-OTHER_PANELS = frozenset({"fostering", "adoption", "matching", "resource", "approval", "permanence"})
+# ... and the panels of other processes: "the referral order panel", "the agency's own panel", "the funding panel".
+REOPEN = re.compile(r"\b(?:re-?open\w*|looked at again|look at (?:it|this) again|reconsider\w*|re-?examin\w*|"
+                    r"re-?investigat\w*|overturn\w*)\b", re.IGNORECASE)
+OTHER_PANELS = frozenset({"fostering", "adoption", "matching", "resource", "approval", "permanence", "order", "offender",
+                          "funding", "placement", "placements", "agency", "exclusion", "exclusions", "admissions",
+                          "resources", "allocation", "allocations", "own", "gateway", "legal", "planning", "disability",
+                          "disabilities", "respite", "ehcp", "send", "sen", "housing", "parole", "interview", "recruitment",
+                          "selection", "appeal", "appeals", "youth", "decision", "complex", "high-cost"})
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -39,13 +46,23 @@ def check(analysis: Analysis) -> Hit | None:
                and not (other and analysis.doc[f.start:f.end].text.lower() in BARE)}
     happened = stage_3 & analysis.sentences_with("already_completed.done")
     asked = {i for i in said | happened if REQUEST.search(analysis.sentence_text(i))}
-    sentences = (said | happened) - analysis.sentences_with("already_completed.request") - asked
+    requests = {f.sentence for f in analysis.all("already_completed.request") if not _to_reopen(analysis, f.end)}
+    sentences = (said | happened) - requests - asked
     if not sentences:
         return None
     return analysis.hit("already_completed", "The matter has already been considered at all three stages "
                         "of the procedure.", min(sentences))
 
 
+def _to_reopen(analysis: Analysis, end: int) -> bool:
+    """"ask for the case to be reopened", "asking for it to be looked at again": a request to undo the outcome,
+    not to go on to a later stage."""
+    doc = analysis.doc
+    return bool(REOPEN.search(doc[end:min(len(doc), end + 8, doc[end - 1].sent.end)].text))
+
+
 def _other_panel(analysis: Analysis, start: int) -> bool:
     """"The fostering panel said no": a panel of the service, not the complaints review panel."""
-    return start > 0 and analysis.doc[start - 1].lower_ in OTHER_PANELS
+    doc = analysis.doc
+    return (start > 0 and doc[start - 1].lower_ in OTHER_PANELS
+            and any("panel" in t.lower_ for t in doc[start:min(len(doc), start + 3)]))

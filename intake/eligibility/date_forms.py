@@ -10,6 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from intake.eligibility.calendar_math import Span, easter, month_span, months_before
+
+__all__ = ["HOLIDAY", "MONTHS", "NUMBERS", "PATTERNS", "SEASON", "SEASONS", "Span", "easter", "month_span", "months_before"]
+
 MONTHS = {name: i for i, names in enumerate(
     ("jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july",
      "aug august", "sep sept september", "oct october", "nov november", "dec december"), 1)
@@ -25,24 +29,11 @@ M = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 Y = r"(?P<year>(?:19[5-9]|20\d)\d)\b"
 NUM = r"(?P<n>\d{1,2}|a couple of|couple of|a few|several|" + "|".join(k for k in NUMBERS if " " not in k) + ")"
 PART = r"(?:(?P<part>early|mid|late|the beginning of|the start of|the end of)[\s-]+)?"
-SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
+SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"  # not "summer camp", "winter coat" (below): a kind of thing
+AS_KIND = r"(?!\s+(?:camps?|fairs?|fetes?|uniforms?|clothes|coats?|clubs?|schemes?|activities|programmes?|concerts?|shows?|sales?|trips?|schools?|courses?|festivals?|fair|ball|discos?|residentials?)\b)"
 HOLIDAY = r"(?P<holiday>christmas eve|christmas day|christmas|boxing day|new year'?s eve|new year'?s day|easter)"
 
-Span = tuple[dt.date, dt.date]
 Resolver = Callable[[re.Match[str], dt.date], "Span | None"]
-
-
-def month_span(year: int, month: int, first: int = 1, last: int | None = None) -> Span:
-    last = month if last is None else last
-    end_year, end_month = year + (last - 1) // 12, (last - 1) % 12 + 1
-    return dt.date(year, month, 1), dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
-
-
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day `months` calendar months earlier; 29 February falls back to the 28th."""
-    index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(index, 12)
-    return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _day(year: int, month: int, day: int) -> Span | None:
@@ -174,7 +165,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re
     (r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)\b", _day_only),
     (r"\b" + M + r"\s+(?P<rel>last year|this year|the year before last)\b", _month_year),
     (r"\b" + PREP + r"\s+" + M, _month_year),
-    (r"\b(?:(?P<rel>last|this|the)\s+)?" + SEASON + r"\b(?:\s+(?:of\s+)?" + Y + r")?", _season),
+    (r"\b(?:(?P<rel>last|this|the)\s+)?" + SEASON + r"\b" + AS_KIND + r"(?:\s+(?:of\s+)?" + Y + r")?", _season),
     (r"\bthe\s+" + SEASON + r"\s+before\s+last\b", _season_ago),
     (r"\b" + NUM + r"\s+" + SEASON + r"s\s+ago\b", _season_ago),
     (r"\b(?:last\s+)?" + HOLIDAY + r"(?:\s+" + Y + ")?", _holiday),
@@ -185,16 +176,3 @@ PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re
     (r"\byesterday\b|\btoday\b|\btonight\b|\bthis (?:morning|afternoon|week|month|year)\b"
      + r"|\bthe year before last\b|\blast (?:week|weekend|month|year)\b", _relative),
 ))
-
-
-def easter(year: int) -> dt.date:
-    """Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * leap) // 451
-    month, day = divmod(h + leap - 7 * m + 114, 31)
-    return dt.date(year, month, day + 1)

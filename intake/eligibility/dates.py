@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intake.eligibility.ages import ages
-from intake.eligibility import period_forms
+from intake.eligibility import informal_forms, period_forms
 from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
@@ -40,7 +40,8 @@ class DateMention:
 
 def find_dates(text: str, received: dt.date) -> list[DateMention]:
     """Every date expression in the text, the longest where two overlap; none after receipt."""
-    candidates = [(m, resolve) for pattern, resolve in PATTERNS + FORMS + period_forms.FORMS for m in pattern.finditer(text)]
+    candidates = [(m, resolve) for pattern, resolve in PATTERNS + FORMS + period_forms.FORMS + informal_forms.FORMS
+                  for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []
@@ -56,7 +57,8 @@ def find_dates(text: str, received: dt.date) -> list[DateMention]:
         taken.append(match.span())
         since = bool(SINCE.search(text[max(0, match.start() - 12):match.start()])) or _g(match, "prep") == "since"
         year = int(match["year"]) if len(_g(match, "year")) == 4 else None
-        floating = (resolve in (_day_month, _month_year, _holiday) and year is None and not _g(match, "rel")
+        floating = (resolve in (_day_month, _month_year, _holiday, informal_forms._fixed_day) and year is None
+                    and not _g(match, "rel") and not _g(match, "yy")
                     and _g(match, "prep") != "last" and "last" not in match[0].lower())
         mentions.append(DateMention(match.start(), match.end(), span[0], min(span[1], received), since,
                                     year, floating))

@@ -3,7 +3,8 @@
 Heuristics on sentence roles with no parser (the pipeline is a blank tokenizer):
 
 - named in passing: the object of "to", "with", "at" or "into" ("a referral to children's
-  services", "back to my placement", "stay with my foster carers"), in a dashed aside ("visitors —
+  services", "back to my placement", "stay with my foster carers"), or of a verb of telling ("she told my
+  housing officer"), in a dashed aside ("visitors —
   social workers, contact supervisors —"), or a role signed after the writer's name ("Andy and
   Sue Pemberton, foster carers"), or words in quotation marks (what someone else said);
 - the declared subject of the complaint: named after a complaint word and "about", "against",
@@ -22,6 +23,10 @@ from intake.eligibility.subjects import PEOPLE
 FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "this", "that", "'s",
                      "own", "new", "old", "former", "allocated", "current"})
 PASSING = frozenset({"to", "with", "at", "into", "—", "–", "--"})
+# "she told my housing officer", "the social worker rang the school": whoever is told or rung is the one
+# reached, not the one who acted.
+TOLD = frozenset({"told", "tell", "tells", "telling", "informed", "emailed", "phoned", "rang", "called", "contacted",
+                  "warned", "messaged", "texted", "copied", "notified", "alerted"})
 CLAUSE_PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "their", "them", "this", "that"})
 NOT_ABOUT_WINDOW = 3
 CLAUSE_FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "about", "with"})
@@ -44,17 +49,25 @@ def passing(analysis: Analysis, found: Found) -> bool:
     """Named in passing (an object of a preposition, an aside, a signature): not the one complained about."""
     doc = analysis.doc
     sent = doc[found.start].sent
-    if sum(t.text in QUOTES for t in doc[sent.start:found.start]) % 2:
+    if quoted(analysis, found):
         return True  # reported speech: '"social services will take him", the midwife said'
     i = found.start - 1
     while i >= sent.start and (doc[i].lower_ in FILLERS or (doc[i].is_title and doc[i].lower_ != "i")):
         i -= 1
     if i >= sent.start and doc[i].lower_ in PASSING:
         return not (i > sent.start and doc[i - 1].lower_ in PEOPLE)  # "the staff at the leisure centre"
+    if i >= sent.start and doc[i].lower_ in TOLD:
+        return True
     after = [t for t in doc[found.end:min(len(doc), found.end + 3)] if not t.is_space]
     signed = (found.start > 0 and doc[found.start - 1].lower_ == ","
               and (not after or after[0].is_punct or after[0].i >= sent.end))
     return signed and found.end >= sent.end - 1
+
+
+def quoted(analysis: Analysis, found: Found) -> bool:
+    """Inside quotation marks: someone's words ('called him "a little care home rat"'), not a service used."""
+    doc = analysis.doc
+    return sum(t.text in QUOTES for t in doc[doc[found.start].sent.start:found.start]) % 2 == 1
 
 
 def declared(analysis: Analysis) -> list[tuple[int, int]]:
@@ -104,7 +117,24 @@ def a_place(analysis: Analysis, found: Found, places: set[str]) -> bool:
         return False
     before = [t.lower_ for t in analysis.doc[max(0, found.start - 2):found.start]]
     return bool(before) and (before[-1] in PLACE_WORDS or (len(before) == 2 and before[0] in PLACE_WORDS
-                                                           and before[1] in CLAUSE_FILLERS))
+                                                           and before[1] in CLAUSE_FILLERS)
+                             or _joined_to_a_place(analysis, found.start))
+
+
+def _joined_to_a_place(analysis: Analysis, start: int) -> bool:
+    """"60 miles from his family and his college": a place joined by "and"/"or" to the object of "from"."""
+    doc = analysis.doc
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in CLAUSE_FILLERS:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in ("and", "or"):
+        return False
+    for j in range(i - 1, max(doc[start].sent.start, i - 5) - 1, -1):
+        if doc[j].is_punct:
+            return False
+        if doc[j].lower_ in PLACE_WORDS:
+            return True
+    return False
 
 
 def council_acts_first(analysis: Analysis, found: Found) -> bool:
@@ -116,3 +146,4 @@ def council_acts_first(analysis: Analysis, found: Found) -> bool:
 def starts_with_pronoun(analysis: Analysis, clause: int) -> bool:
     first = analysis.clause_start.get(clause)
     return first is not None and analysis.doc[first].lower_ in CLAUSE_PRONOUNS
+

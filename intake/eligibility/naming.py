@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import mentions, subjects, writer
+from intake.eligibility import mentions, ruled_out, subjects, writer
 from intake.eligibility.matching import Analysis, Found
 
 SELF_STARTS = frozenset({"i", "we", "as", "'m"})
@@ -51,9 +51,10 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         if mentions.inside(found, context) or subjects.as_status(analysis, found):
             clauses.setdefault(found.clause, Clause()).mentioned = True
             continue
-        if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or mentions.inside(found, self_spans)
+        if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
                 or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
-                or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)):
+                or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)
+                or ruled_out.not_involved(analysis, found)):
             continue
         clause = clauses.setdefault(found.clause, Clause())
         clause.csc = max(clause.csc, 1 if mentions.passing(analysis, found) else 2)
@@ -67,6 +68,8 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
                 or mentions.a_place(analysis, found, places) or subjects.moving_to(analysis, found)):
             continue
         kind, _, name = found.key.partition(".")
+        if kind == "not_childrens_social_care" and mentions.quoted(analysis, found):
+            continue  # 'called him "a little care home rat"': words quoted, no service used
         if kind == "other_organisation" and (mentions.council_acts_first(analysis, found)
                                              or subjects.as_activity(analysis, found)):
             continue

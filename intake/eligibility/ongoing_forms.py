@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 
 # "the social worker is still turning up": the matter goes on (not "still hurting" about it).
-STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with)\b)"
+STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with|talking)\b)"
                          r"\w+ing\b", re.IGNORECASE)
 FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
                      r"remember\w*|traumati[sz]ed|nightmares|stew\w*|rankl\w*|dwell\w*|dwelt|brood\w*|mull\w*|"
-                     r"on my mind|let it go|eat\w* (?:away )?at (?:me|us))\b", re.IGNORECASE)
+                     r"on my mind|let it go|eat\w* (?:away )?at (?:me|us)|"
+                     # "he has brought it up ever since", "she still talks about it": the child's memory of it
+                     r"br(?:ought|ing|ings|inging) (?:it|this|that) up|talk(?:s|ed|ing)? about (?:it|this|that)|"
+                     r"mention(?:s|ed|ing)? (?:it|this|that)|ask(?:s|ed|ing)? about (?:it|this|that))\b", re.IGNORECASE)
 # Beside the words of going on ("I'm still not over it", "I've been meaning to complain ever since"): the
 # writer's state that goes on, not the matter; read next to the phrase only, so "..., and she still won't
 # reply" in the same sentence still goes on.

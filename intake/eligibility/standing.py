@@ -31,6 +31,9 @@ AGES = re.compile(rf"\b(\d{{1,2}}|{WORDS})[- ](?:year|yr)s?[- ]old\b|\baged? (\d
 WORD_AGES = {**NUMBERS, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17}
 WHOSE_CHILD = re.compile(r"\bwhose\b(?:\W+\w+){0,5}?\W+(?:sons?|daughters?|children|kids|child|bab(?:y|ies)|grandchildren)\b",
                          re.IGNORECASE)
+# "we write on Saffron's behalf", "a complaint on behalf of Maisie": who is represented, named (not an MP).
+FOR_NAMED = re.compile(r"\bon (?P<a>[A-Z][a-z]+)'s behalf\b|\bon behalf of (?P<b>[A-Z][a-z]+)\b(?!(?: [A-Z][\w-]+)* MP\b)")
+TITLES = ("Mr", "Mrs", "Ms", "Dr", "Mx")
 CONSENT_FILE = re.compile(r"consent|authori[sz]|mandate|permission", re.IGNORECASE)
 
 
@@ -39,8 +42,9 @@ def role(analysis: Analysis) -> str:
     cached = analysis.memo.get("role")
     if isinstance(cached, str):
         return cached
-    doc = analysis.doc  # "She doesn't live with me" is no kinship carer
-    result = next((r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS
+    doc = analysis.doc  # "She doesn't live with me" is no kinship carer; "we stopped fostering" no foster carer now
+    former = any("foster" in doc[f.start:f.end].text.lower() for f in analysis.all("standing.no_standing"))
+    result = "" if former else next((r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS
                                             for f in analysis.all(f"standing.{r}"))), "")
     if not result:
         unclear = bool(writer.unclear_sentences(analysis)) and not writer.has_parental_responsibility(analysis)
@@ -60,7 +64,8 @@ def consent_required(analysis: Analysis) -> Hit | None:
         return None
     sentences = sorted(writer.acting_sentences(analysis) | writer.professional_sentences(analysis))
     near = set(sentences) | {i + 1 for i in sentences} | {i - 1 for i in sentences}
-    if analysis.sentences_with("standing.adult_represented") & near or WHOSE_CHILD.search(analysis.text):
+    if (_adult_sentences(analysis) & near or WHOSE_CHILD.search(analysis.text)) \
+            and not _young_person_named(analysis):
         return None  # acting for an adult (a parent, a carer): the young person's consent is not the question
     if _consent_shown(analysis):
         return None
@@ -86,6 +91,26 @@ def _parent(analysis: Analysis) -> bool:
         after = [t.lower_ for t in doc[found.end:found.end + 2]]
         if not (after[:1] == ["'s"] and after[1:2] and after[1] in FAMILY):
             return True  # not "my daughter's children" (a grandparent)
+    return False
+
+
+def _adult_sentences(analysis: Analysis) -> set[int]:
+    """Sentences naming an adult who may be the one represented; not the MP the caseworker writes for
+    ("Rhys Penhaligon MP ... Mr Penhaligon would be grateful")."""
+    doc = analysis.doc
+    return {f.sentence for f in analysis.all("standing.adult_represented")
+            if not (f.end < len(doc) and doc[f.end].is_title
+                    and re.search(rf"\b{re.escape(doc[f.end].text)} MP\b", analysis.text))}
+
+
+def _young_person_named(analysis: Analysis) -> bool:
+    """"Mrs Kent has contacted us about her granddaughter Maisie ... a complaint on Maisie's behalf": the one
+    represented is named, and is no adult with a title; the adult who asked for the complaint is not the
+    one represented."""
+    for match in FOR_NAMED.finditer(analysis.text):
+        name = match["a"] or match["b"]
+        if name not in TITLES and not re.search(rf"\b(?:{'|'.join(TITLES)})\.? {name}\b", analysis.text):
+            return True
     return False
 
 

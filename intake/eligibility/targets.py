@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from intake.eligibility import mentions, subjects
 from intake.eligibility.naming import Clause, court_clauses, named_in
-from intake.eligibility.matching import Analysis
+from intake.eligibility.matching import Analysis, Found
 
 @dataclass
 class Targets:
@@ -60,6 +60,7 @@ def _find(analysis: Analysis) -> Targets:
     negative = {f.clause for f in analysis.all("sentences.negative") if not mentions.inside(f, setting_aside)}
     positive = analysis.clauses_with("sentences.positive")
     court = court_clauses(analysis)
+    cleared = _cleared(analysis, setting_aside)
     previous = Clause()
     level = result.level
     for index, sentence in enumerate(analysis.clause_sentence):
@@ -85,11 +86,15 @@ def _find(analysis: Analysis) -> Targets:
             result.csc.append(sentence)
             level["csc"] = max(level.get("csc", 0), named.csc + (complaining and named.csc == 2 and not named.after_body()))
         for service, strength in named.services.items() if not praise else ():  # no complaint words needed
+            if service in cleared:
+                continue
             result.services.setdefault(service, sentence)
             level["service"] = max(level.get("service", 0), strength if complaining else 1)
         if not complaining:
             continue
         for body, strength in named.bodies.items():
+            if body in cleared:
+                continue
             result.bodies.setdefault(body, sentence)
             level["body"] = max(level.get("body", 0), strength)
     for kind in declared:
@@ -100,3 +105,11 @@ def _find(analysis: Analysis) -> Targets:
     if "court" in declared and not result.court:
         del level["court"]
     return result
+
+
+def _cleared(analysis: Analysis, setting_aside: list[Found]) -> set[str]:
+    """"The housing officer hasn't done anything wrong", "the school is not to blame": a body or service
+    cleared in so many words is not what the complaint is about, wherever else it is named."""
+    groups = [f for g in analysis.rules.groups for f in analysis.all(f"{g.kind}.{g.name}")]
+    return {f.key.partition(".")[2] for f in groups for n in setting_aside
+            if n.sentence == f.sentence and 0 <= n.start - f.end <= 1}

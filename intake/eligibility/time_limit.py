@@ -11,35 +11,17 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import targets
+from intake.eligibility import delay_reasons, targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.ongoing_forms import (AFTERMATH, CONTINUING, FEELING, NEAR, NEAR_FEELING, SINCE_PERFECT,
                                              STILL_DOING, bare_since_clauses, since_goes_on)
 from intake.item import Hit
 
-CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
-# "I found out only last week", "learnt a few days ago"; "nobody explained I could complain"; "told me to hold off".
-RECENTLY = (r"\b(?:found out|find out|learn(?:ed|t)|discovered|realised|realized|was told|were told|heard)\b(?:\s+\w+){0,3}?"
-            r"\s+(?:only\s+)?(?:just|recently|last (?:week|month)|this (?:week|month|year)|"
-            r"(?:a few |a couple of |two |three )?(?:days|weeks) ago|yesterday)\b")
-UNAWARE = (r"\b(?:never|didn't|didnt|did not|wasn't|wasnt|was not|weren't|werent|no one|nobody|noone)\b[^.!?]{0,30}"
-           r"\b(?:knew|know|no|told|said|"
-           r"aware|realised|realized|explained)\b[^.!?]{0,30}\b(?:complain\w*|procedure|process)\b")
-# ... or not to complain at all ("told us not to 'if we wanted more placements'").
-TOLD_TO_WAIT = (r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|"
-                r"give it time)\b|\b(?:told|warned|advised)\b(?:\s+\w+){0,2}?\s+not\s+to\s+(?:complain|"
-                r"make a (?:formal )?complaint|rock the boat|make a fuss|bother|['\"]?if\b)")
-# "couldn't face writing before now", "too scared to say anything at the time", "sorry this is late".
-DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|wasn't able|was not able|unable|not (?:been )?able|too \w+|afraid|scared)\b"
-                             r"[^.!?]{0,60}\b(?:sooner|earlier|before now|at the time|until (?:now|recently)|then)\b|"
-                             r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)|" + RECENTLY + "|" + UNAWARE + "|" + TOLD_TO_WAIT,
-                             re.IGNORECASE)
+PRONOUN_EARLY = re.compile(r"^(?:\W*[\w']+){0,5}?\W*\b(?:she|he)\b", re.IGNORECASE)  # within its first six words
 OPENING = re.compile(r"\s*(?:(?:back|way back|all the way back|so)\s+)?(?:in|during|around|about|at)?\s*(?:the\s+)?$",
                      re.IGNORECASE)
-# "told everyone about my mental health": what was disclosed, not a reason for the delay.
-POSSESSIVE = frozenset({"my", "her", "his", "their", "our"})
-TOPIC = frozenset({"about", "of", "regarding", "on"})
+
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -54,7 +36,7 @@ def check(analysis: Analysis) -> Hit | None:
     said = " ".join(analysis.text[latest.start:latest.end].split())
     explanation = (f"The latest date found for the matter, \"{said}\" ({_day(latest)}), is over "
                    f"{analysis.rules.months} months before the message was received ({analysis.received:%d %B %Y}).")
-    reasons = sorted(_good_reason_sentences(analysis))
+    reasons = sorted(delay_reasons.sentences(analysis))
     if reasons:
         return analysis.hit("time_limit_good_reason", explanation + " A reason for the delay is given: "
                             "a person decides whether to accept it.", reasons[0])
@@ -66,7 +48,7 @@ def event_dates(analysis: Analysis) -> list[DateMention]:
     which is ongoing where complained of and background otherwise)."""
     cutoff = months_before(analysis.received, analysis.rules.months)
     not_event = analysis.all("time_limit.not_event")
-    reasons = _good_reason_sentences(analysis)
+    reasons = delay_reasons.sentences(analysis)
     about = _sentences_about_the_matter(analysis)
     dated = {analysis.sentence_of_char(m.start) for m in all_dates(analysis)}
     found = []
@@ -105,10 +87,26 @@ def all_dates(analysis: Analysis) -> list[DateMention]:
     return cached  # type: ignore[return-value]
 
 
+def _someone_else_since(analysis: Analysis, found: Found) -> bool:
+    """"The social worker told his school he had been excluded, and they have treated him differently ever
+    since": what another body (named after the social worker) has done since is a consequence, not children's
+    social care's failure going on."""
+    doc = analysis.doc
+    sent = doc[found.start].sent
+    opening = max((t.i for t in doc[sent.start:found.start] if t.lower_ in ("and", ",", ";")), default=None)
+    if opening is None or opening + 1 >= found.start or doc[opening + 1].lower_ not in ("they", "he", "she"):
+        return False
+    def before(keys: list[str]) -> list[int]:
+        return [f.start for key in keys for f in analysis.all(key) if f.sentence == found.sentence and f.start < opening]
+    bodies = before([f"{g.kind}.{g.name}" for g in analysis.rules.groups if g.kind == "other_organisation"])
+    actors = before(["childrens_social_care.actors"])
+    return bool(bodies) and bool(actors) and max(bodies) > max(actors)
+
+
 def _ongoing(analysis: Analysis) -> bool:
     """The matter goes on: not the writer's feelings ("I've thought about it ever since"), a reason for the
     delay ("well enough since the spring") or a role held since ("I have been fostering since 2019")."""
-    reasons = _good_reason_sentences(analysis)
+    reasons = delay_reasons.sentences(analysis)
     feeling = {i for i in range(len(analysis.sentence_bounds)) if FEELING.search(analysis.sentence_text(i))}
     complaining = analysis.sentences_with("sentences.negative")
     doc = analysis.doc
@@ -116,7 +114,8 @@ def _ongoing(analysis: Analysis) -> bool:
     ongoing = {f.sentence for f in analysis.all("time_limit.ongoing")
                if not (f.end < len(doc) and AFTERMATH.match(doc[f.end].lower_))
                and not NEAR_FEELING.search(doc[max(doc[f.start].sent.start, f.start - NEAR):
-                                               min(doc[f.start].sent.end, f.end + NEAR)].text)}
+                                               min(doc[f.start].sent.end, f.end + NEAR)].text)
+               and not _someone_else_since(analysis, f)}
     if ongoing - feeling - reasons:  # "I've been ill ever since": the reason for the delay goes on, not the matter
         return True
     if any(m.since and (i := analysis.sentence_of_char(m.start)) not in reasons and i in complaining
@@ -129,17 +128,6 @@ def _ongoing(analysis: Analysis) -> bool:
                for i in range(len(analysis.sentence_bounds)))
 
 
-def _good_reason_sentences(analysis: Analysis) -> set[int]:
-    doc = analysis.doc
-    sentences = {f.sentence for f in analysis.all("time_limit.good_reason")
-                 if not (f.start > 1 and doc[f.start - 2].lower_ in TOPIC and doc[f.start - 1].lower_ in POSSESSIVE)}
-    sentences |= {i for i in range(len(analysis.sentence_bounds)) if DELAY_EXPLAINED.search(analysis.sentence_text(i))}
-    for match in CHILD_THEN.finditer(analysis.text):
-        if int(match[1]) < 18:
-            sentences.add(analysis.sentence_of_char(match.start()))
-    return sentences
-
-
 def _sentences_about_the_matter(analysis: Analysis) -> set[int]:
     found = targets.of(analysis)
     sentences = set(found.csc) | set(found.bodies.values()) | set(found.services.values()) | set(found.court)
@@ -147,6 +135,11 @@ def _sentences_about_the_matter(analysis: Analysis) -> set[int]:
             *(f"{g.kind}.{g.name}" for g in analysis.rules.groups)]
     for key in keys:
         sentences |= analysis.sentences_with(key)
+    # "... my children's social worker stopped the letters. The last time she sent them back was in March 2025":
+    # she is the social worker named just before, so the sentence is about the matter too.
+    actors = analysis.sentences_with("childrens_social_care.actors")
+    sentences |= {i + 1 for i in actors if i + 1 < len(analysis.sentence_bounds)
+                  and PRONOUN_EARLY.match(analysis.sentence_text(i + 1))}
     return sentences
 
 

@@ -30,7 +30,9 @@ SUPPORTS = re.compile(
     r"\b(?:i'm|i am|we're|we are) from (?:the )?[^.,!?]{0,40}\b(?:advocacy|team|service|project|charity)\b|"
     r"\bfrom (?:the )?(?-i:[A-Z])[^.,!?]{0,40}\b(?:team|service|project|advocacy)\b here\b", re.IGNORECASE)
 NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
-OTHERS_OWN = frozenset({"his", "her", "their", "your"})  # "his new wife": not the writer
+# "the social worker says I'm not involved with them": someone else's claim, not the writer's own words.
+CLAIMED = frozenset({"says", "said", "claims", "claimed", "thinks", "thought", "decided", "insists", "insisted"})
+OTHERS_OWN = frozenset({"his", "her", "their", "your"})  # "his new wife", "my ex-partner's mother": not the writer
 # "I want an advocate": asked for, not the writer.
 WANTS = frozenset({"want", "need", "get", "like", "have", "request", "requested", "wanted", "needs"})
 
@@ -60,7 +62,9 @@ def unclear_sentences(analysis: Analysis) -> set[int]:
     found = {f.sentence for f in analysis.all("standing.unclear") if introduces(analysis, f)}
     doc = analysis.doc
     return found | {f.sentence for f in analysis.all("standing.no_standing")
-                    if not (f.start and doc[f.start - 1].lower_ in OTHERS_OWN)}
+                    if not (f.start and doc[f.start - 1].lower_ in OTHERS_OWN)
+                    and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & CLAIMED
+                    and not (f.start and doc[f.start - 1].lower_ == "my" and doc[f.end - 1].lower_ in ("'s", "’s"))}
 
 
 def acting_sentences(analysis: Analysis) -> set[int]:
@@ -68,8 +72,9 @@ def acting_sentences(analysis: Analysis) -> set[int]:
     of a young person they support ("one of our young people", "a pupil I see", "I've started
     supporting Jordan", "I'm from the advocacy service")."""
     doc = analysis.doc
-    found = {f.sentence for f in analysis.all("standing.representative")
-             if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS}
+    found = {f.sentence for f in analysis.all("standing.representative")  # "I want to complain for him" acts
+             if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS
+             or (f.start and doc[f.start - 1].lower_ == "to")}
     return found | {analysis.sentence_of_char(m.start()) for m in SUPPORTS.finditer(analysis.text)}
 
 

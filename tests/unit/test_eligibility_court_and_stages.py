@@ -65,3 +65,39 @@ def test_a_new_matter_after_stage_3_stays_in() -> None:
             "the social worker has stopped my son's contact with his grandmother this month.")
     decision, codes = decided(text)
     assert decision != "ineligible" and "already_completed" not in codes
+
+
+# Ninth round (made-up sentences): the panels of other processes, a request to reopen a closed complaint,
+# and a court's order challenged as "never given a chance" or "made up his mind".
+
+@pytest.mark.parametrize("text", [
+    "My son is on a referral order. On 2 May his social worker told the referral order panel he had missed "
+    "school, which was untrue. I am his mum.",
+    "The agency's own panel met on 2 May and our social worker gave it the wrong dates. We are foster carers "
+    "for the council.",
+])
+def test_the_panels_of_other_processes_are_not_stage_3(text: str) -> None:
+    assert "already_completed" not in decided(text)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "The Ombudsman closed my complaint about my son's care plan last month. I still disagree and I ask for it to "
+    "be reopened.",
+    "My complaint about the fostering team went through all three stages and the Ombudsman has finished with "
+    "it. I am asking for the decision to be reconsidered.",
+])
+def test_asking_to_reopen_a_closed_complaint_is_already_completed(text: str) -> None:
+    assert decided(text) == ("ineligible", {"already_completed"})
+
+
+def test_asking_to_go_to_the_panel_is_still_a_request() -> None:
+    text = "My Stage 2 response came on 2 May and I disagree with it. Please can I ask for a Stage 3 panel?"
+    assert "already_completed" not in decided(text)[1]
+
+
+@pytest.mark.parametrize("text", [
+    "In March the judge made a care order for my two boys. I was never given a chance to show I have changed.",
+    "The magistrates granted a supervision order last month. The chairman had made up his mind before I spoke.",
+])
+def test_a_court_order_challenged_in_other_words_is_a_court_decision(text: str) -> None:
+    assert decided(text) == ("ineligible", {"court_decision"})

@@ -102,3 +102,48 @@ def test_adult_services_complained_of_still_goes_elsewhere() -> None:
     text = ("My son is 19 now. His adult social worker cut his day centre place to one day without a review. "
             "This complaint is about adult services.")
     assert decided(text)[1] == {"not_childrens_social_care"}
+
+
+# Ninth round (made-up sentences, none from a labelled set): a body or service cleared in so many words, a
+# complaint said not to be about it, told something, ruled out as not involved, quoted, or joined to a place
+# by "and"; an EHCP spelt out, a bin in any colour, an independent fostering agency.
+
+@pytest.mark.parametrize("text", [
+    "We rent from the council and the repairs team is fine. The problem is the social worker, who on Tuesday "
+    "rang my landlord and told him about our case. The housing officer hasn't done anything wrong.",
+    "The school has been wonderful, so please don't take this as a complaint about the school. It is about our "
+    "social worker, who missed the child protection conference.",
+    "Last week the social worker emailed my son's headteacher that he was being taken into care, which was "
+    "untrue. I want to complain about the social worker.",
+    "My daughter, 15, has been placed 50 miles from her friends and her school, and her social worker ignores "
+    "her calls. I am her mum.",
+])
+def test_bodies_named_beside_the_social_worker_complained_of_stay_in(text: str) -> None:
+    assert decided(text) == ("eligible", set())
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("I want to complain about two officers at Dunmore police station who pushed my son over on 2 May. Nobody "
+     "from children's services was involved.", "other_organisation"),
+    ("The PCSOs laughed at my daughter and called her \"a care home kid\". I am complaining about the police "
+     "officers. The social worker had nothing to do with it.", "other_organisation"),
+    ("I foster through Greenway Fostering, an independent fostering agency. On 3 May the agency decision maker "
+     "ended our approval and we think the agency's decision is wrong.", "other_organisation"),
+    ("My grandson's education, health and care plan has not been finalised after eight months. I want to "
+     "complain about the delay.", "not_childrens_social_care"),
+    ("Our black bin has been missed four weeks running. The crew never stop at our house.",
+     "not_childrens_social_care"),
+])
+def test_another_body_or_service_complained_of_closes_the_door(text: str, code: str) -> None:
+    decision, codes = decided(text)
+    assert decision == "ineligible" and code in codes
+
+
+@pytest.mark.parametrize("text", [
+    # children's social care said not to come, and a quoted phrase with a service word in it: still complained of
+    "Nobody from children's services came to the meeting on 2 May, although the social worker promised. I am "
+    "the mum and I want to complain.",
+    "The social worker called my son \"a care home case\" in front of his friends on 2 May. I am his mum.",
+])
+def test_near_misses_stay_with_childrens_social_care(text: str) -> None:
+    assert decided(text) == ("eligible", set())

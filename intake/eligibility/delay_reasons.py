@@ -1,0 +1,76 @@
+"""Is a reason for the delay given? Illness, bereavement, prison, fear, language, only just finding out, being
+told to wait, having been a child: over the time limit with one, a person decides (intake.eligibility.time_limit).
+
+The phrases are in the rules file (`time_limit.good_reason`); these are the sentence patterns, and the cases
+where a reason word is the matter itself: an illness the writer told the social worker about, a child's fear
+that the matter caused, what was disclosed ("about my mental health").
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.eligibility.matching import Analysis, Found
+
+CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
+# "I found out only last week", "learnt a few days ago"; "nobody explained I could complain"; "told me to hold off".
+RECENTLY = (r"\b(?:found out|find out|learn(?:ed|t)|discovered|realised|realized|was told|were told|heard)\b(?:\s+\w+){0,3}?"
+            r"\s+(?:only\s+)?(?:just|recently|last (?:week|month)|this (?:week|month|year)|"
+            r"(?:a few |a couple of |two |three )?(?:days|weeks) ago|yesterday)\b")
+UNAWARE = (r"\b(?:never|didn't|didnt|did not|wasn't|wasnt|was not|weren't|werent|no one|nobody|noone)\b[^.!?]{0,30}"
+           r"\b(?:knew|know|no|told|said|"
+           r"aware|realised|realized|explained)\b[^.!?]{0,30}\b(?:complain\w*|procedure|process)\b")
+# ... or not to complain at all ("told us not to 'if we wanted more placements'").
+TOLD_TO_WAIT = (r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|"
+                r"give it time)\b|\b(?:told|warned|advised)\b(?:\s+\w+){0,2}?\s+not\s+to\s+(?:complain|"
+                r"make a (?:formal )?complaint|rock the boat|make a fuss|bother|['\"]?if\b)")
+# "couldn't face writing before now", "too scared to say anything at the time", "sorry this is late".
+DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|cannot|wasn't able|was not able|unable|not (?:been )?able|too \w+|afraid|scared)\b"
+                             r"[^.!?]{0,60}\b(?:sooner|earlier|before now|at (?:the|that) time|back then|until (?:now|recently)|then)\b|"
+                             # "Before, I could not write a complaint": the inability put before
+                             r"\b(?:before|until now|at first),? (?:i|we) (?:could not|couldn't|cannot|can't|was not able|wasn't able)\b|"
+                             r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)|" + RECENTLY + "|" + UNAWARE + "|" + TOLD_TO_WAIT,
+                             re.IGNORECASE)
+
+FEAR = re.compile(r"scared|frightened|afraid", re.IGNORECASE)
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "them", "it"})
+# "when I said I was struggling with my mental health": told to the social worker at the time.
+REPORTING = frozenset({"said", "told", "mentioned", "explained", "disclosed", "admitted", "shared"})
+REPORTED_WINDOW = 8
+# "told everyone about my mental health": what was disclosed, not a reason for the delay.
+POSSESSIVE = frozenset({"my", "her", "his", "their", "our"})
+TOPIC = frozenset({"about", "of", "regarding", "on"})
+
+
+def sentences(analysis: Analysis) -> set[int]:
+    """Sentences that give a reason for the delay: the writer's own, not what the matter was about."""
+    doc = analysis.doc
+    sentences = {f.sentence for f in analysis.all("time_limit.good_reason")
+                 if not (f.start > 1 and doc[f.start - 2].lower_ in TOPIC and doc[f.start - 1].lower_ in POSSESSIVE)
+                 and not _someone_elses_fear(analysis, f) and not _said_at_the_time(analysis, f)}
+    sentences |= {i for i in range(len(analysis.sentence_bounds)) if DELAY_EXPLAINED.search(analysis.sentence_text(i))}
+    for match in CHILD_THEN.finditer(analysis.text):
+        if int(match[1]) < 18:
+            sentences.add(analysis.sentence_of_char(match.start()))
+    return sentences
+
+
+
+
+def _someone_elses_fear(analysis: Analysis, found: Found) -> bool:
+    """"He was scared for weeks": the child's fear is what the matter did, not why the writer waited
+    ("I was too scared to complain" is)."""
+    doc = analysis.doc
+    if not FEAR.search(doc[found.start:found.end].text):
+        return False
+    before = [t for t in doc[max(doc[found.start].sent.start, found.start - 3):found.start] if t.is_alpha]
+    return any(t.lower_ in THIRD_PERSON or (t.is_title and t.lower_ != "i" and t.i > t.sent.start) for t in before)
+
+
+def _said_at_the_time(analysis: Analysis, found: Found) -> bool:
+    """"The social worker laughed when I said I was struggling with my mental health": an illness the writer
+    told children's social care about is part of the matter, not a reason for the delay."""
+    doc = analysis.doc
+    before = doc[max(doc[found.start].sent.start, found.start - REPORTED_WINDOW):found.start]
+    return (any(t.lower_ in REPORTING for t in before)
+            and bool(analysis.sentences_with("childrens_social_care.actors") & {found.sentence}))
