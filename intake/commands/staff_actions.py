@@ -106,14 +106,19 @@ def without_case(ctx: click.Context, as_json: bool, details: bool) -> None:
 @click.pass_context
 @handle_errors
 def make_case(ctx: click.Context, inbound_id: int, category: str, safeguarding: bool, by: str) -> None:
-    """Make a case by hand from message ID (eligibility and acknowledgement left for a person)."""
+    """Make a case by hand from message ID (eligibility and acknowledgement left for a person).
+
+    The message is screened for safeguarding as the pipeline would have; a disclosure (or
+    --safeguarding) flags the case and alerts the duty manager.
+    """
     settings = settings_from(ctx)
     with session_factory(engine_for(settings)).begin() as session:
         case = manual_case.case_from_message(
             session, settings, inbound_id, category=category, by=by, at=dt.datetime.now(dt.timezone.utc),
             calendar=settings.working_calendar(), limits=settings.limits, safeguarding=safeguarding)
         summary = {"case_reference": case.reference, "inbound_id": inbound_id, "category": case.category,
-                   "eligibility": case.eligibility_decision, "acknowledgement": case.acknowledgement}
+                   "eligibility": case.eligibility_decision, "acknowledgement": case.acknowledgement,
+                   "safeguarding": "safeguarding" in case.flags}
     emit(summary)
 
 

@@ -3,19 +3,25 @@
 A person has read the message and says what it is. The case is numbered and timed by
 the same code as the pipeline's (intake.case_log.log_new_case and plan_received), so its
 statutory clocks run from when the council received the message, not from today. Nothing
-is sent: a complaint's eligibility is left for a person (`needs_review`) and the
-acknowledgement is held until a person sends it (intake.staff_actions.acknowledgement).
+is sent to the writer: a complaint's eligibility is left for a person (`needs_review`) and
+the acknowledgement is held until a person sends it (intake.staff_actions.acknowledgement).
+The message is screened for safeguarding as the pipeline would have screened it (a
+quarantined message never was): a disclosure, or the person's own tick, flags the case
+and alerts the duty manager at once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from email.utils import parseaddr
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from classifiers import registry
+from classifiers.base import Classifier
 from intake.calendar import WorkingCalendar
 from intake.case_log import log_new_case, plan_received, record_event
 from intake.casework import CaseworkRefused
@@ -23,7 +29,9 @@ from intake.config import Settings
 from intake.db.models import Case, CaseMessage, InboundMessage, QuarantineRecord
 from intake.item import ParsedMessage
 from intake.parsing import parse_message
+from intake.safeguarding_alert import queue_safeguarding_alert
 from intake.scans.message import letter_message, scanned_letter_in_email
+from intake.stages.screen_safeguarding import screen_message
 from intake.staff_actions.listing import HEAD_BYTES, headers
 from intake.timetable import TimetableLimits
 
@@ -56,13 +64,16 @@ def case_from_message(session: Session, settings: Settings, inbound_id: int, *, 
         raise CaseworkRefused(f"message {inbound_id} already belongs to case {existing}")
     parsed = _read(inbound, settings)
     complaint = category == "complaint"
+    screened = screen_message(_safeguarding_screen(), parsed)
+    flagged = safeguarding or bool(screened)
     case = log_new_case(
         session, received_at=inbound.received_at, tz=settings.tz, inbound_id=inbound.id,
         channel=parsed.channel, category=category, category_confidence=1.0, category_model="by_hand",
         category_review=False, subject=parsed.subject[:500], complainant_name=parsed.sender_name,
         complainant_email=parsed.reply_to or parsed.sender, complainant_address=parsed.postal_address,
-        flags=["safeguarding"] if safeguarding else [],
-        eligibility_decision="needs_review" if complaint else "n/a", eligibility_reasons=[], hits=[],
+        flags=["safeguarding"] if flagged else [],
+        eligibility_decision="needs_review" if complaint else "n/a", eligibility_reasons=[],
+        hits=[hit.to_json() for hit in screened],
         acknowledgement="held")
     record_event(session, case, at, by.strip(), "case_made_by_hand", inbound_id=inbound.id, category=category,
                  previous_state=inbound.state, reason=inbound.outcome[:300], flags=case.flags,
@@ -70,12 +81,21 @@ def case_from_message(session: Session, settings: Settings, inbound_id: int, *, 
     plan_received(session, case, inbound.received_at.astimezone(settings.tz).date(), complaint=complaint,
                   calendar=calendar, limits=limits, at=at, actor=by.strip())
     record_event(session, case, at, by.strip(), "acknowledgement_held", reasons=[HELD_BY_HAND])
+    if flagged:
+        queue_safeguarding_alert(session, settings, case, [hit.evidence for hit in screened], at, actor=by.strip())
     record = session.scalar(select(QuarantineRecord).where(QuarantineRecord.inbound_id == inbound.id))
     if record is not None and record.resolved_at is None:
         record.resolved_at, record.resolved_by = at, by.strip()
     # As the runner leaves a message that opened a case: processed, with the case reference.
     inbound.state, inbound.outcome = "processed", case.reference
     return case
+
+
+@functools.cache
+def _safeguarding_screen() -> Classifier:
+    """Loaded once a process, when the first case is made by hand."""
+    screen: Classifier = registry.create(registry.DEFAULTS["safeguarding"])
+    return screen
 
 
 def _case_of(session: Session, inbound_id: int) -> str | None:

@@ -18,10 +18,9 @@ from intake.acknowledgements import acknowledgement_context, kind_for, subject_f
 from intake.case_log import record_event
 from intake.db.models import Case, OutboxMessage
 from intake.item import Flag, IntakeItem
-from intake.outbox.compose import queue_email
 from intake.pipeline import Context
-from intake.rendering import render
 from intake.replies import channel_for, send_to_complainant
+from intake.safeguarding_alert import queue_safeguarding_alert
 from intake.stages import stage
 
 
@@ -35,7 +34,8 @@ def acknowledge(item: IntakeItem, ctx: Context) -> None:
     case: Case = item.case
     now = ctx.clock()
     if Flag.safeguarding in item.flags:
-        _alert_duty_manager(item, ctx, case, now)
+        queue_safeguarding_alert(session, ctx.settings, case,
+                                 [h.evidence for h in item.evidence_for("safeguarding")], now)
     reasons = _reasons_to_hold(item, ctx, case, now)
     if reasons:
         case.acknowledgement = "held"
@@ -91,23 +91,6 @@ def _replies_today(ctx: Context, address: str, now: dt.datetime) -> int:
                 .group_by(OutboxMessage.to_address)).all()
         counts = ctx.session.info[REPLIES_TODAY] = Counter({to: n for to, n in rows})
     return counts[address]
-
-
-def _alert_duty_manager(item: IntakeItem, ctx: Context, case: Case, now: dt.datetime) -> None:
-    assert ctx.session is not None
-    evidence = [h.evidence for h in item.evidence_for("safeguarding")]
-    context = {"council": ctx.settings.council.template_context(),
-               "case": {"reference": case.reference,
-                        "received_on": case.received_at.astimezone(ctx.settings.tz).date()},
-               "received_at": case.received_at.astimezone(ctx.settings.tz),
-               "case_url": ctx.settings.case_url(case.reference),
-               "evidence": evidence}
-    row = queue_email(ctx.session, ctx.settings, dedupe_key=f"safeguarding_alert:{case.reference}",
-                      purpose="safeguarding_alert", to=ctx.settings.duty_address,
-                      subject=f"URGENT safeguarding: {case.reference}",
-                      body_text=render("notice/duty/safeguarding_alert.txt.j2", **context),
-                      body_html=None, now=now, case=case, new_case=True)
-    record_event(ctx.session, case, now, "system", "safeguarding_alert_queued", message_id=row.message_id)
 
 
 STAGE = acknowledge

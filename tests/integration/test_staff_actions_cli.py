@@ -50,7 +50,7 @@ def test_make_a_case_by_hand_send_its_acknowledgement_and_merge_a_duplicate(env:
     [made] = lines(intake("messages", "make-case", str(waiting["id"]), "--category", "complaint",
                           "--by", OFFICER, env=env, cwd=tmp_path).stdout)
     reference = made["case_reference"]
-    assert (made["eligibility"], made["acknowledgement"]) == ("needs_review", "held")
+    assert (made["eligibility"], made["acknowledgement"], made["safeguarding"]) == ("needs_review", "held", False)
     again = intake("messages", "make-case", str(waiting["id"]), "--category", "complaint", "--by", OFFICER,
                    env=env, cwd=tmp_path, check=False)
     assert again.returncode == 2 and f"already belongs to case {reference}" in again.stderr

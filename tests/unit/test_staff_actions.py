@@ -338,6 +338,34 @@ def test_a_case_made_by_hand_from_quarantine_resolves_the_record(engine: Engine,
             acknowledgement.send_acknowledgement(session, settings, case, by=OFFICER, at=NOW)
 
 
+def test_a_case_made_by_hand_is_screened_and_a_disclosure_alerts_the_duty_manager(
+        engine: Engine, settings: Settings) -> None:
+    """A quarantined message was never screened: making it a case must not skip the screen."""
+    disclosure = make_mail("My social worker never rings back. Also my stepdad grabbed me by the throat "
+                           "last night and I am scared to go home.")
+    with session_factory(engine).begin() as session:
+        inbound = add_message(session, disclosure, state="quarantined", outcome="could not be read")
+        case = manual_case.case_from_message(session, settings, inbound.id, category="complaint", by=OFFICER,
+                                             at=NOW, calendar=settings.working_calendar(), limits=settings.limits)
+        assert case.flags == ["safeguarding"]  # the person did not tick it: the screen did
+        assert any("throat" in hit["evidence"] for hit in case.hits)
+        [alert] = session.scalars(select(OutboxMessage))
+        assert (alert.purpose, alert.to_address) == ("safeguarding_alert", settings.duty_address)
+        assert "throat" in alert.body_text and "pat.example" not in alert.body_text
+        assert actions(session, case)[-1] == "safeguarding_alert_queued"
+        assert case.acknowledgement == "held"
+
+
+def test_a_case_made_by_hand_with_no_disclosure_sends_nothing(engine: Engine, settings: Settings) -> None:
+    with session_factory(engine).begin() as session:
+        inbound = add_message(session, make_mail("The review meeting was cancelled twice without notice."),
+                              state="automated", outcome="looked automated")
+        case = manual_case.case_from_message(session, settings, inbound.id, category="complaint", by=OFFICER,
+                                             at=NOW, calendar=settings.working_calendar(), limits=settings.limits)
+        assert (case.flags, case.hits) == ([], [])
+        assert session.scalars(select(OutboxMessage)).all() == []
+
+
 def test_making_a_case_by_hand_is_refused_when_it_must_be(engine: Engine, settings: Settings) -> None:
     with session_factory(engine).begin() as session:
         waiting = add_message(session, make_mail("Not yet processed."), state="stored")
