@@ -23,128 +23,20 @@ screen that held most mail back would be no screen at all.
 from __future__ import annotations
 
 import bisect
-import functools
-import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.language import Language
 
 from classifiers import sentences, store
 from classifiers.base import Classification
-from classifiers.regex_guard import first_characters, guarded
+from classifiers.risk_cues import cues, marked, strong_cue
 from classifiers.textcat import normalise, predict, predict_normalised
 
 NAME = "safeguarding"
 MESSAGE_MODEL = "safeguarding_message"
 RISK_LABEL = "risk"
-CUES_FILE = Path(__file__).resolve().parent / "lexicons" / "risk_cues.txt"
 MAX_EVIDENCE = 5
-
-# Innocent phrases around a strong cue ("suicide prevention training") that excuse it.
-EXCUSED = re.compile(r"\b(abuse of (process|power|position|discretion)|(self[- ]?harm|suicide) "
-                     r"(awareness|prevention)( week| day| training| course)?|(awareness|training|course|"
-                     r"webinar|statistics|figures) (on|about|in) [\w\s,-]{0,40})\b")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The cue file as written: patterns by group, the strong ones, and the combinations."""
-    by_group: dict[str, list[str]]
-    strong: list[str]
-    combinations: list[frozenset[str]]
-
-    @property
-    def patterns(self) -> list[str]:
-        return [p for patterns in self.by_group.values() for p in patterns]
-
-
-def read_lexicon(path: Path = CUES_FILE) -> Lexicon:
-    lexicon = Lexicon({}, [], [])
-    group = "general"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line.startswith("## "):
-            group = line[3:].split()[0]
-        elif line.startswith("combine:"):
-            lexicon.combinations.append(frozenset(g.strip() for g in line.removeprefix("combine:").split("+")))
-        elif line and not line.startswith("#"):
-            pattern = line.removeprefix("strong:").lower()
-            lexicon.by_group.setdefault(group, []).append(pattern)
-            if line.startswith("strong:"):
-                lexicon.strong.append(pattern)
-    unknown = {g for combination in lexicon.combinations for g in combination} - lexicon.by_group.keys()
-    if unknown:
-        raise ValueError(f"{path}: 'combine:' names groups with no cues: {', '.join(sorted(unknown))}")
-    return lexicon
-
-
-@dataclass(frozen=True)
-class Cues:
-    any: re.Pattern[str]  # every cue: one fast scan of the text
-    groups: tuple[tuple[str, re.Pattern[str]], ...]  # which group a found cue belongs to
-    strong: re.Pattern[str]
-    combinations: tuple[frozenset[str], ...]
-    known: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)  # found text -> groups
-
-    def groups_of(self, found: str) -> frozenset[str]:
-        """Remembered: the same few cues ("again", "scared", "school") come back in every message."""
-        groups = self.known.get(found)
-        if groups is None:
-            if len(self.known) >= 50_000:  # a long-running poller: cues with \w* endings are unbounded
-                self.known.clear()
-            groups = self.known[found] = frozenset(name for name, pattern in self.groups if pattern.fullmatch(found))
-        return groups
-
-    def combined(self, groups: frozenset[str]) -> bool:
-        return any(combination <= groups for combination in self.combinations)
-
-
-@functools.cache
-def cues(path: Path = CUES_FILE) -> Cues:
-    """The lexicon, compiled for lower-cased text (re.IGNORECASE makes it three times slower)."""
-    lexicon = read_lexicon(path)
-    return Cues(_scanner(lexicon.patterns),
-                tuple((g, re.compile(f"(?:{'|'.join(p)})")) for g, p in lexicon.by_group.items()),
-                _scanner(lexicon.strong), tuple(lexicon.combinations))
-
-
-def _scanner(patterns: list[str]) -> re.Pattern[str]:
-    r"""`\b(?:p1|p2|...)\b`, each pattern behind a guard of the characters its matches begin with.
-
-    The same matches as the plain alternation (regex_guard says why), several times faster:
-    without the guards this scan was a third of the screen's time.
-    """
-    lead = first_characters(patterns)
-    return re.compile(rf"\b{f'(?={lead})' if lead else ''}(?:{'|'.join(guarded(p) for p in patterns)})\b")
-
-
-def cue_groups(text: str) -> set[str]:
-    lexicon = cues()
-    return {g for m in lexicon.any.finditer(text.lower()) for g in lexicon.groups_of(m.group())}
-
-
-def marked(text: str, groups: set[str] | frozenset[str]) -> str:
-    """The text with one marker word per cue group it contains, as both models read it."""
-    return text + "".join(f" riskcue{g}" for g in sorted(groups))
-
-
-# A sentence about a risk in general (an event, a course, a request for figures), not anyone's own.
-ABOUT_THE_TOPIC = re.compile(
-    r"\b(awareness|prevention|training|course|webinar|seminar|conference|workshop|briefing|sessions? on|"
-    r"module|e-?learning|toolkit|polic(y|ies)|strategy|campaign|statistics|figures|data|admissions|"
-    r"freedom of info\w*|foi|invoice|operation [a-z]+|ending|tackling|disrupting|spotting the signs|"
-    r"responding to|guidance|leaflet|newsletter|invitation|research|article)\b")
-PERSONAL = re.compile(r"\b(i|me|my|myself|i'?m|im|i'?ve|ive|she|her|hers|herself|he|him|his|himself)\b")
-
-
-def strong_cue(sentence: str) -> bool:
-    lowered = sentence.lower()
-    found = list(cues().strong.finditer(lowered))
-    if not found or (ABOUT_THE_TOPIC.search(lowered) and not PERSONAL.search(lowered)):
-        return False
-    excused = [m.span() for m in EXCUSED.finditer(lowered)]
-    return any(not any(a <= m.start() < b for a, b in excused) for m in found)
 
 
 @dataclass(frozen=True)

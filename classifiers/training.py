@@ -16,7 +16,7 @@ from typing import Any, Sequence
 import spacy
 from spacy.about import __version__ as SPACY_VERSION
 
-from classifiers import category, metrics, safeguarding, sentences, store, young_person
+from classifiers import category, metrics, risk_cues, safeguarding, sentences, store, young_person
 from classifiers.corpus import CATEGORIES, LabelledMessage
 from classifiers.textcat import Architecture, Labelled, build, predict, train
 
@@ -41,7 +41,7 @@ RECIPE = 2  # 2: the category model learns from whole messages only
 
 def fingerprint(messages: Sequence[LabelledMessage], seed: int, architecture: str) -> str:
     digest = hashlib.sha256(f"{seed}:{architecture}:{SPACY_VERSION}:recipe{RECIPE}".encode())
-    digest.update(safeguarding.CUES_FILE.read_bytes())
+    digest.update(risk_cues.CUES_FILE.read_bytes())
     for m in sorted(messages, key=lambda m: m.id):
         digest.update(json.dumps(asdict(m), sort_keys=True, ensure_ascii=False).encode())
     return digest.hexdigest()[:10]
@@ -69,7 +69,7 @@ def risk_passages(message: LabelledMessage) -> list[tuple[str, bool]]:
         start = text.find(evidence)
         marked_spans.append((start, start + len(evidence)))
     risky = [any(a < e and s < b for s, e in marked_spans) for a, b in spans]
-    return [(safeguarding.marked(p.text, p.groups), risky[p.first] or (p.pair and risky[p.first + 1]))
+    return [(risk_cues.marked(p.text, p.groups), risky[p.first] or (p.pair and risky[p.first + 1]))
             for p in safeguarding.passages(text)]
 
 

@@ -9,7 +9,8 @@ import pytest
 from classifiers import corpus, safeguarding, store
 from classifiers.category import SpacyCategoryClassifier, decide
 from classifiers.registry import create, create_defaults
-from classifiers.safeguarding import SafeguardingScreen, cue_groups, flagged_by_rule, marked, passages, strong_cue
+from classifiers.risk_cues import cue_groups, marked, strong_cue
+from classifiers.safeguarding import SafeguardingScreen, flagged_by_rule, passages
 from classifiers.training import train_all
 from classifiers.young_person import YoungPersonSignal
 

@@ -11,9 +11,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
-from classifiers import corpus, safeguarding, store
+from classifiers import corpus, risk_cues, safeguarding, store
 from classifiers.regex_guard import first_characters, guarded, prefixes
-from classifiers.safeguarding import marked, message_view, passages, screen_text
+from classifiers.risk_cues import marked
+from classifiers.safeguarding import message_view, passages, screen_text
 from classifiers.bow_scoring import BagOfWords, sole_categoriser
 from classifiers.textcat import normalise, predict
 
@@ -21,7 +22,7 @@ PIPELINES = ("category", "safeguarding", "safeguarding_message", "young_person")
 
 
 def _lexicon_patterns() -> list[str]:
-    return safeguarding.read_lexicon().patterns
+    return risk_cues.read_lexicon().patterns
 
 
 def _plain_scan(text: str) -> list[tuple[tuple[int, int], str]]:
@@ -30,7 +31,7 @@ def _plain_scan(text: str) -> list[tuple[tuple[int, int], str]]:
 
 
 def _guarded_scan(text: str) -> list[tuple[tuple[int, int], str]]:
-    return [(m.span(), m.group()) for m in safeguarding.cues().any.finditer(text)]
+    return [(m.span(), m.group()) for m in risk_cues.cues().any.finditer(text)]
 
 
 @pytest.mark.parametrize("pattern, expected", [
