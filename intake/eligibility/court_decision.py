@@ -7,10 +7,19 @@ is a complaint about the social worker.
 
 from __future__ import annotations
 
+import re
+
 from intake.eligibility import targets
 from intake.eligibility.naming import REFERS_BACK
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
+
+
+# "I am not asking to change the order", "we're not trying to get it overturned", "I'm not challenging the
+# order": a challenge the writer says they are not making is none (what they ask is usually the council's part).
+NOT_ASKING = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+)?(?:asking|seeking|trying|looking|wanting|"
+                        r"here|writing|challenging|disputing|questioning|contesting|appealing|complaining)\b"
+                        r"(?:\s+[\w']+){0,4}\s*$", re.IGNORECASE)
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -33,5 +42,11 @@ def _challenged(analysis: Analysis, decided: set[int]) -> bool:
     near |= {f.sentence for f in analysis.all("court_decision.decision")
              if analysis.doc[f.start].lower_ in REFERS_BACK and f.sentence > min(court)
              and analysis.doc[f.start - 1].lower_ in ("this", "that", "the", "its", "their")}
-    return bool(analysis.sentences_with("court_decision.challenge") & near
-                or analysis.sentences_with("court_decision.complaint") & decided)
+    challenged = {f.sentence for f in analysis.all("court_decision.challenge") if not _disowned(analysis, f.start)}
+    return bool(challenged & near or analysis.sentences_with("court_decision.complaint") & decided)
+
+
+def _disowned(analysis: Analysis, start: int) -> bool:
+    """"I am not asking to change the order": the challenge word follows a denial of making one."""
+    token = analysis.doc[start]
+    return NOT_ASKING.search(analysis.text[token.sent.start_char:token.idx]) is not None

@@ -16,15 +16,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intake.eligibility.ages import ages
-from intake.eligibility import informal_forms, period_forms
+from intake.eligibility import informal_forms, period_forms, spoken_forms
 from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
 __all__ = ["NUMBERS", "DateMention", "Span", "anchor", "easter", "find_dates", "months_before"]
 
 LAW = re.compile(r"\b(?:Act|Regulations|Rules|Measure)\s*(?:of\s+)?$")
-HOLIDAY_NAME = re.compile(r"christmas\s+eve|christmas|easter|new\s+year'?s\s+eve|new\s+year|boxing\s+day", re.IGNORECASE)
+HOLIDAY_NAME = re.compile(r"christmas\s+eve|christmas|easter|new\s+year'?s\s+eve|new\s+year|boxing\s+day|"
+                          r"mother'?s'?\s+day|mothering\s+sunday|father'?s'?\s+day|hallowe'?en|bonfire\s+night",
+                          re.IGNORECASE)
 SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+# "Since she was placed in 2023 she's had her hair cut twice": a date in a clause that opens with "since" (at
+# the start of a sentence or clause) is where a run of events starts, not the matter's latest event.
+SINCE_CLAUSE = re.compile(r"(?:^|[.!?,;:\n]|\band|\bbut)\s*(?:ever\s+)?since\s+(?:[\w']+\s+){1,5}?"
+                          r"(?:in|on|at|during|around)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,7 @@ class DateMention:
 def find_dates(text: str, received: dt.date) -> list[DateMention]:
     """Every date expression in the text, the longest where two overlap; none after receipt."""
     candidates = [(m, resolve) for pattern, resolve in PATTERNS + FORMS + period_forms.FORMS + informal_forms.FORMS
+                  + spoken_forms.FORMS
                   for m in pattern.finditer(text)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []
@@ -55,9 +62,11 @@ def find_dates(text: str, received: dt.date) -> list[DateMention]:
         if span is None or span[0] > received:
             continue
         taken.append(match.span())
-        since = bool(SINCE.search(text[max(0, match.start() - 12):match.start()])) or _g(match, "prep") == "since"
+        since = (bool(SINCE.search(text[max(0, match.start() - 12):match.start()])) or _g(match, "prep") == "since"
+                 or bool(SINCE_CLAUSE.search(text[max(0, match.start() - 60):match.start()])))
         year = int(match["year"]) if len(_g(match, "year")) == 4 else None
-        floating = (resolve in (_day_month, _month_year, _holiday, informal_forms._fixed_day) and year is None
+        floating = (resolve in (_day_month, _month_year, _holiday, informal_forms._fixed_day, spoken_forms._named_day)
+                    and year is None
                     and not _g(match, "rel") and not _g(match, "yy")
                     and _g(match, "prep") != "last" and "last" not in match[0].lower())
         mentions.append(DateMention(match.start(), match.end(), span[0], min(span[1], received), since,

@@ -32,6 +32,11 @@ DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|cannot|wasn't able|was no
                              r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)|" + RECENTLY + "|" + UNAWARE + "|" + TOLD_TO_WAIT,
                              re.IGNORECASE)
 
+# "I've only recently had time to take this up", "I never got round to it": being busy is no reason for the delay.
+NO_TIME = re.compile(r"\b(?:had|have|got|found|find)\s+(?:the\s+)?time\b|\bgot\s+(?:a)?round\s+to\b|\b(?:been|was|so)\s+busy\b",
+                     re.IGNORECASE)
+# "the GP surgery", "the doctor's surgery": a place, not an operation the writer had.
+SURGERY_PLACE = frozenset({"gp", "the", "doctor's", "doctors", "dental", "gp's", "local", "our", "their", "vet's"})
 FEAR = re.compile(r"scared|frightened|afraid", re.IGNORECASE)
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "them", "it"})
 # "when I said I was struggling with my mental health": told to the social worker at the time.
@@ -47,12 +52,13 @@ def sentences(analysis: Analysis) -> set[int]:
     doc = analysis.doc
     sentences = {f.sentence for f in analysis.all("time_limit.good_reason")
                  if not (f.start > 1 and doc[f.start - 2].lower_ in TOPIC and doc[f.start - 1].lower_ in POSSESSIVE)
-                 and not _someone_elses_fear(analysis, f) and not _said_at_the_time(analysis, f)}
+                 and not _someone_elses_fear(analysis, f) and not _said_at_the_time(analysis, f)
+                 and not (doc[f.start].lower_ == "surgery" and f.start and doc[f.start - 1].lower_ in SURGERY_PLACE)}
     sentences |= {i for i in range(len(analysis.sentence_bounds)) if DELAY_EXPLAINED.search(analysis.sentence_text(i))}
     for match in CHILD_THEN.finditer(analysis.text):
         if int(match[1]) < 18:
             sentences.add(analysis.sentence_of_char(match.start()))
-    return sentences
+    return {i for i in sentences if not NO_TIME.search(analysis.sentence_text(i))}
 
 
 

@@ -40,7 +40,11 @@ DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|fur
                       r"^\s*(?:formal\s+)?complaint\s*(?:about|against|re|:|-)|"
                       # "I'm writing about Brookfield Academy", "look into how that academy treats children"
                       r"^\s*(?:i'm|i am|we're|we are)\s+writing\s+(?:to\s+you\s+)?(?:about|regarding|concerning)\b|"
-                      r"\b(?:look|looked|looking)\s+into\s+(?:how|why|what)\b", re.IGNORECASE)
+                      r"\b(?:look|looked|looking)\s+into\s+(?:how|why|what)\b|"
+                      # "I want the police to answer for how they behaved": who is to answer is who is complained of
+                      r"\b(?:want|wants|would\s+like|'d\s+like|expect)\b(?=(?:\s+[\w']+){1,5}?\s+to\s+(?:answer\s+for|"
+                      r"account\s+for|be\s+held\s+(?:to\s+account|accountable|responsible)|take\s+responsibility))",
+                      re.IGNORECASE)
 EXPLICIT_WINDOW = 12  # tokens after the complaint words that name its subject
 CLAUSE_OPENERS = frozenset({"who", "which", "where", "when", "because", "as", "since", "after", "before", "so", "whose"})
 

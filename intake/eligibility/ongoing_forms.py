@@ -27,6 +27,8 @@ NEAR_FEELING = re.compile(r"\b(?:over (?:it|that|this|what)|get(?:ting)? over|go
 NEAR = 6  # tokens either side of the phrase
 # "that afternoon has never been explained": the aftermath of a past matter, not an ongoing one.
 AFTERMATH = re.compile(r"explain|apologi[sz]|justif|answer|acknowledg")
+# "I have never been given the chance to correct them": the aftermath of a past report, not a failure going on.
+AFTERMATH_CHANCE = re.compile(r"^\s*(?:given|offered|allowed)\s+(?:the|a|any)\s+(?:chance|opportunity)\b", re.IGNORECASE)
 # "we've had a different worker since": a bare "since" is an ongoing failure only with a negation in its
 # clause ("I have heard nothing since") or a word of continuing ("it's been the same since").
 BARE_SINCE = re.compile(r"\b(?:ever\s+)?since\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|then\b|so\b))", re.IGNORECASE)
@@ -54,3 +56,15 @@ def since_goes_on(text: str) -> bool:
     if len(bare) < len(re.findall(r"\bsince\b", text, re.IGNORECASE)):
         return True  # "since March", "since she left": a start named
     return any(NEGATED.search(c) or CONTINUING.search(c) for c in bare)
+
+
+# "his social worker said I could have him for a weekend every month": a frequency inside what was promised,
+# agreed or offered is the promise's content (often never kept), not a matter going on.
+PROMISED = re.compile(r"\b(?:said|promised|agreed|offered|told (?:me|us)|planned|supposed|arranged|was to|were to|"
+                      r"would)\b", re.IGNORECASE)
+FREQUENCY = re.compile(r"^every (?:year|month|week)$", re.IGNORECASE)
+
+
+def promised_frequency(before: str, phrase: str) -> bool:
+    """The phrase is a frequency ("every month") and a word of promising comes in the few words before it."""
+    return bool(FREQUENCY.match(phrase) and PROMISED.search(before))

@@ -46,10 +46,12 @@ def role(analysis: Analysis) -> str:
     former = any("foster" in doc[f.start:f.end].text.lower() for f in analysis.all("standing.no_standing"))
     result = "" if former else next((r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS
                                             for f in analysis.all(f"standing.{r}"))), "")
+    if result == "kinship_carer" and writer.no_parental_responsibility(analysis) and writer.unclear_sentences(analysis):
+        result = ""  # "I'm the kids' stepmum. I don't have PR but they live with us half the week"
     if not result:
         unclear = bool(writer.unclear_sentences(analysis)) and not writer.has_parental_responsibility(analysis)
         acting = not analysis.has("standing.no_standing") and (
-            bool(writer.acting_sentences(analysis)) or analysis.has("standing.consent")
+            bool(writer.acting_sentences(analysis)) or writer.consent_words(analysis)
             or bool(writer.professional_sentences(analysis)))
         result = ("unclear" if not acting and unclear else "parent" if _parent(analysis)
                   else "representative" if acting

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import mentions, subjects
+from intake.eligibility import delay_reasons, mentions, subjects
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis, Found
 
@@ -63,6 +63,9 @@ def _find(analysis: Analysis) -> Targets:
     cleared = _cleared(analysis, setting_aside)
     previous = Clause()
     level = result.level
+    praised_csc = False
+    # "I know this is late, I had major surgery": the NHS in the writer's reason for the delay is no complaint.
+    own_illness = delay_reasons.sentences(analysis)
     for index, sentence in enumerate(analysis.clause_sentence):
         named = clauses.get(index, Clause())
         if mentions.starts_with_pronoun(analysis, index) and subjects.not_the_problem(analysis, index):
@@ -82,6 +85,7 @@ def _find(analysis: Analysis) -> Targets:
         # Children's social care named anywhere but in praise or a referral keeps the complaint in the
         # procedure unless another body is declared the complaint's subject (turning someone away
         # wrongly is the costly error).
+        praised_csc = praised_csc or bool(named.csc and praise)
         if named.csc and not praise:
             result.csc.append(sentence)
             level["csc"] = max(level.get("csc", 0), named.csc + (complaining and named.csc == 2 and not named.after_body()))
@@ -93,12 +97,16 @@ def _find(analysis: Analysis) -> Targets:
         if not complaining:
             continue
         for body, strength in named.bodies.items():
-            if body in cleared:
+            if body in cleared or (body == "nhs" and sentence in own_illness):
                 continue
             result.bodies.setdefault(body, sentence)
             level["body"] = max(level.get("body", 0), strength)
     for kind in declared:
         level[kind] = 4 if kind == "csc" else 3
+    # "The social worker did everything right ... I want the nursery to answer for it": children's social care
+    # praised in a clause of its own, beside another body declared the subject, is named, not complained of.
+    if praised_csc and level.get("body", 0) >= 3 and "csc" not in declared and level.get("csc", 0) == 3:
+        level["csc"] = 2
     for index, named in clauses.items():  # "How do I complain about her?": the health visitor, named before
         for body in named.bodies if "body" in declared else ():
             result.bodies.setdefault(body, analysis.clause_sentence[index])

@@ -14,14 +14,13 @@ import re
 from intake.eligibility import delay_reasons, targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
-from intake.eligibility.ongoing_forms import (AFTERMATH, CONTINUING, FEELING, NEAR, NEAR_FEELING, SINCE_PERFECT,
-                                             STILL_DOING, bare_since_clauses, since_goes_on)
+from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING, SINCE_PERFECT,
+                                             STILL_DOING, bare_since_clauses, promised_frequency, since_goes_on)
 from intake.item import Hit
 
 PRONOUN_EARLY = re.compile(r"^(?:\W*[\w']+){0,5}?\W*\b(?:she|he)\b", re.IGNORECASE)  # within its first six words
 OPENING = re.compile(r"\s*(?:(?:back|way back|all the way back|so)\s+)?(?:in|during|around|about|at)?\s*(?:the\s+)?$",
                      re.IGNORECASE)
-
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -112,10 +111,13 @@ def _ongoing(analysis: Analysis) -> bool:
     doc = analysis.doc
     # "that afternoon has never been explained": the aftermath of a past matter, not an ongoing one.
     ongoing = {f.sentence for f in analysis.all("time_limit.ongoing")
-               if not (f.end < len(doc) and AFTERMATH.match(doc[f.end].lower_))
+               if not (f.end < len(doc) and (AFTERMATH.match(doc[f.end].lower_)
+                                             or AFTERMATH_CHANCE.match(doc[f.end:f.end + 4].text)))
                and not NEAR_FEELING.search(doc[max(doc[f.start].sent.start, f.start - NEAR):
                                                min(doc[f.start].sent.end, f.end + NEAR)].text)
-               and not _someone_else_since(analysis, f)}
+               and not _someone_else_since(analysis, f)
+               and not promised_frequency(doc[max(doc[f.start].sent.start, f.start - 10):f.start].text,
+                                          doc[f.start:f.end].text)}
     if ongoing - feeling - reasons:  # "I've been ill ever since": the reason for the delay goes on, not the matter
         return True
     if any(m.since and (i := analysis.sentence_of_char(m.start)) not in reasons and i in complaining

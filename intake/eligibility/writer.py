@@ -89,3 +89,17 @@ def has_parental_responsibility(analysis: Analysis) -> bool:
     return any(doc[f.start:f.end].text.lower() == "parental responsibility"
                and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & NEGATIONS
                for f in analysis.all("standing.parent"))
+
+
+def no_parental_responsibility(analysis: Analysis) -> bool:
+    """"I don't have parental responsibility": said outright, it outweighs "they live with us"."""
+    return any("parental" in (said := analysis.doc[f.start:f.end].text.lower()) or said.endswith(" pr")
+               for f in analysis.all("standing.no_standing"))
+
+
+def consent_words(analysis: Analysis) -> bool:
+    """Words of consent, but not a social worker's ("his social worker said I could have him", "the social
+    worker asked me to leave the room"): what children's social care said is no young person's consent."""
+    actors = analysis.all("childrens_social_care.actors")
+    return any(not any(a.sentence == f.sentence and 0 <= f.start - a.end <= 1 for a in actors)
+               for f in analysis.all("standing.consent"))
