@@ -25,25 +25,34 @@ from typing import Any, Iterable
 Prefixes = frozenset[tuple[str, bool]]
 
 PREFIX_LENGTH = 3
+MAX_GUARD_ALTERNATIVES = 64
 _UNKNOWN: Prefixes = frozenset({("", True)})
 _EMPTY: Prefixes = frozenset({("", False)})
 _LARGEST_RANGE = 64
 
 
 def guarded(pattern: str, length: int = PREFIX_LENGTH) -> str:
-    """pattern as a non-capturing group, behind a lookahead for its possible first characters."""
+    """pattern as a non-capturing group, behind a lookahead for its possible first characters.
+
+    A line whose matches can begin in very many ways ("[0-9]+-week-old": a thousand
+    three-character starts) gets a shorter guard: a lookahead of a thousand
+    alternatives costs more to compile and to try than the line it guards.
+    """
     found = prefixes(pattern, length)
+    while len(found) > MAX_GUARD_ALTERNATIVES and length > 1:
+        length -= 1
+        found = prefixes(pattern, length)
     return f"(?={'|'.join(re.escape(p) for p in sorted(found))})(?:{pattern})" if found else f"(?:{pattern})"
 
 
-def first_characters(patterns: Iterable[str], length: int = PREFIX_LENGTH) -> str | None:
+def first_characters(patterns: Iterable[str]) -> str | None:
     """A class of the characters any match of any of patterns starts with, or None when any could start anyhow."""
     firsts: set[str] = set()
     for pattern in patterns:
-        found = prefixes(pattern, length)
+        found = prefixes(pattern, 1)  # what a longer guard begins with, and far cheaper to work out
         if not found:
             return None
-        firsts |= {p[0] for p in found}
+        firsts |= found
     return "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
 
 
@@ -59,7 +68,7 @@ def prefixes(pattern: str, length: int = PREFIX_LENGTH) -> set[str]:
     if "" in found:
         return set()
     # "hit" makes "hits" redundant: keep the shortest of each chain.
-    return {p for p in found if not any(q != p and p.startswith(q) for q in found)}
+    return {p for p in found if not any(p[:k] in found for k in range(1, len(p)))}
 
 
 def _sequence(items: list[tuple[Any, Any]], length: int) -> Prefixes:
