@@ -28,17 +28,17 @@ def test_the_test_split_holds_its_figures(env: dict[str, str], tmp_path: Path) -
     """A regression gate on the held-out test split the training never saw.
 
     The issue's targets are macro-F1 >= 0.90, complaint recall >= 0.95, safeguarding
-    recall 1.00 and precision >= 0.70. The shipped models give macro-F1 0.9005, complaint
-    recall 0.974, safeguarding precision 0.77 and recall 0.93 (the thresholds miss the
-    fewest dev disclosures within a 15% false-alarm budget), so every target but
-    safeguarding recall is met. These floors stop a retrain from quietly doing worse.
+    recall 1.00 and precision >= 0.70. The shipped models give macro-F1 0.9155,
+    complaint recall 0.958, safeguarding recall 1.00 and precision 0.754 on the 377
+    messages. A higher complaint floor buys recall with macro-F1 (a dev goal of 0.975
+    gave 0.970 and 0.8998), so the gate holds the targets themselves.
     """
     result = intake("evaluate", "--json", env=env, cwd=tmp_path)
     figures = json.loads(result.stdout)
     assert figures["messages"] == len(corpus.load(split="test"))
     assert figures["category_macro_f1"] >= 0.90, figures
-    assert figures["category"]["complaint"]["recall"] >= 0.97, figures
-    assert figures["safeguarding_recall"] >= 0.92, figures["missed_disclosures"]
+    assert figures["category"]["complaint"]["recall"] >= 0.95, figures
+    assert figures["safeguarding_recall"] == 1.0, figures["missed_disclosures"]
     assert figures["safeguarding_precision"] >= 0.70, figures
     printed = intake("evaluate", env=env, cwd=tmp_path).stdout
     assert "macro-F1" in printed and "confusion" in printed and "messages/second" in printed
