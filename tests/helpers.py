@@ -10,6 +10,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 
 def make_mail(body: str, *, subject: str = "My complaint", sender: str = "pat.example@example.org",
@@ -55,3 +56,33 @@ def intake(*args: str, env: dict[str, str], cwd: Path, check: bool = True,
     if check and result.returncode != 0:
         raise AssertionError(f"intake {' '.join(args)} exited {result.returncode}: {result.stderr}")
     return result
+
+
+# Eligibility: a complaint decided as if received at noon, London time, on an ISO date.
+LONDON = ZoneInfo("Europe/London")
+
+
+def noon_in_london(received: str) -> dt.datetime:
+    return dt.datetime.combine(dt.date.fromisoformat(received), dt.time(12), LONDON)
+
+
+def decided_evidence(text: str, received: str = "2026-06-01", *,
+                     rules_only: bool = False) -> tuple[str, dict[str, str]]:
+    """The decision and each reason code with its evidence (`rules_only`: without the learned model)."""
+    from intake.eligibility import decide, learned
+
+    result = decide(text, noon_in_london(received), model=learned.RULES_ONLY if rules_only else None)
+    return result.decision.value, {h.code: h.evidence for h in result.reasons}
+
+
+def decided(text: str, received: str = "2026-06-01", *, rules_only: bool = False) -> tuple[str, set[str]]:
+    """The decision and its reason codes."""
+    decision, evidence = decided_evidence(text, received, rules_only=rules_only)
+    return decision, set(evidence)
+
+
+def latest(text: str, received: str) -> dt.date:
+    """The latest date the eligibility rules read in `text`."""
+    from intake.eligibility.dates import find_dates
+
+    return max(m.latest for m in find_dates(text, dt.date.fromisoformat(received)))

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from intake.eligibility.ages import ages
-from intake.eligibility import informal_forms, period_forms, spoken_forms
+from intake.eligibility import informal_forms, period_forms, spoken_forms, story_forms
 from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
@@ -72,14 +72,15 @@ def find_dates(text: str, received: dt.date) -> list[DateMention]:
         mentions.append(DateMention(match.start(), match.end(), span[0], min(span[1], received), since,
                                     year, floating))
     mentions += [DateMention(*span) for span in ages(text, received)]  # "in Year 9 ... the following year"
-    return _refer_back(text, sorted(mentions, key=lambda m: m.start))
+    return _refer_back(text, story_forms.joined_years(text, sorted(mentions, key=lambda m: m.start)))
 
 
 def _refer_back(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """"that summer" takes the year of the date before it, "the following spring" comes after it; "christmas day" (or "Christmas Eve") after "two
     christmases ago" is in that same Christmas."""
     result: list[DateMention] = []
-    for mention in mentions:
+    later = mentions  # "the Christmas contact ... On Christmas Eve 2024": told before it is dated, the same one
+    for i, mention in enumerate(mentions):
         said = text[mention.start:mention.end]
         if result and period_forms.THAT.match(said):
             year = result[-1].latest.year
@@ -91,7 +92,8 @@ def _refer_back(text: str, mentions: list[DateMention]) -> list[DateMention]:
             earliest, latest = period_forms.after((result[-1].earliest, result[-1].latest), said)
             mention = DateMention(mention.start, mention.end, min(earliest, mention.latest), min(latest, mention.latest),
                                   mention.since, None)
-        elif mention.floating and (same := _same_holiday(text, said, result)) is not None:
+        elif mention.floating and (same := _same_holiday(text, said, result)
+                                          or _same_holiday(text, said, later[:i:-1])) is not None:
             back = 12 * max(0, mention.latest.year - same.latest.year)
             mention = DateMention(mention.start, mention.end, months_before(mention.earliest, back),
                                   months_before(mention.latest, back), mention.since, same.latest.year)

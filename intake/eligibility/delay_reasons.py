@@ -3,7 +3,7 @@ told to wait, having been a child: over the time limit with one, a person decide
 
 The phrases are in the rules file (`time_limit.good_reason`); these are the sentence patterns, and the cases
 where a reason word is the matter itself: an illness the writer told the social worker about, a child's fear
-that the matter caused, what was disclosed ("about my mental health").
+that the matter caused, what was disclosed ("about my mental health"), "lost my son's passport" (no bereavement).
 """
 
 from __future__ import annotations
@@ -12,7 +12,10 @@ import re
 
 from intake.eligibility.matching import Analysis, Found
 
-CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b", re.IGNORECASE)
+# "I was 11", not "I was 10 minutes late": a number with a unit after it is no age.
+CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b(?!\s*(?:-\s*)?(?:min|mins|minutes?|"
+                        r"hours?|hrs?|seconds?|secs?|days?|weeks?|miles?|metres?|km|pounds?|quid|%|per ?cent|am|pm)\b)",
+                        re.IGNORECASE)
 # "I found out only last week", "learnt a few days ago"; "nobody explained I could complain"; "told me to hold off".
 RECENTLY = (r"\b(?:found out|find out|learn(?:ed|t)|discovered|realised|realized|was told|were told|heard)\b(?:\s+\w+){0,3}?"
             r"\s+(?:only\s+)?(?:just|recently|last (?:week|month)|this (?:week|month|year)|"
@@ -24,12 +27,15 @@ UNAWARE = (r"\b(?:never|didn't|didnt|did not|wasn't|wasnt|was not|weren't|werent
 TOLD_TO_WAIT = (r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|"
                 r"give it time)\b|\b(?:told|warned|advised)\b(?:\s+\w+){0,2}?\s+not\s+to\s+(?:complain|"
                 r"make a (?:formal )?complaint|rock the boat|make a fuss|bother|['\"]?if\b)")
+# "The proceedings only ended last month": the wait the writer was told to make is over (said in more words
+# than the rules file's "proceedings ended").
+PROCEEDINGS_OVER = r"\bproceedings\b(?:\s+\w+){0,3}?\s+(?:ended|finished|concluded|were over|came to an end)\b"
 # "couldn't face writing before now", "too scared to say anything at the time", "sorry this is late".
 DELAY_EXPLAINED = re.compile(r"\b(?:couldn't|could not|cannot|wasn't able|was not able|unable|not (?:been )?able|too \w+|afraid|scared)\b"
                              r"[^.!?]{0,60}\b(?:sooner|earlier|before now|at (?:the|that) time|back then|until (?:now|recently)|then)\b|"
                              # "Before, I could not write a complaint": the inability put before
                              r"\b(?:before|until now|at first),? (?:i|we) (?:could not|couldn't|cannot|can't|was not able|wasn't able)\b|"
-                             r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)|" + RECENTLY + "|" + UNAWARE + "|" + TOLD_TO_WAIT,
+                             r"\b(?:sorry|apologies)\b[^.!?]{0,30}\b(?:late|delay)|" + PROCEEDINGS_OVER + "|" + RECENTLY + "|" + UNAWARE + "|" + TOLD_TO_WAIT,
                              re.IGNORECASE)
 
 # "I've only recently had time to take this up", "I never got round to it": being busy is no reason for the delay.
@@ -37,8 +43,15 @@ NO_TIME = re.compile(r"\b(?:had|have|got|found|find)\s+(?:the\s+)?time\b|\bgot\s
                      re.IGNORECASE)
 # "the GP surgery", "the doctor's surgery": a place, not an operation the writer had.
 SURGERY_PLACE = frozenset({"gp", "the", "doctor's", "doctors", "dental", "gp's", "local", "our", "their", "vet's"})
-FEAR = re.compile(r"scared|frightened|afraid", re.IGNORECASE)
-THIRD_PERSON = frozenset({"he", "she", "they", "him", "them", "it"})
+# The child's fear or diagnosis ("my son has a diagnosed fear of loud noises") is the story, not the writer's reason.
+FEAR = re.compile(r"scared|frightened|afraid|diagnosed", re.IGNORECASE)
+THIRD_PERSON = frozenset({"he", "she", "they", "him", "them", "it", "son", "daughter", "child", "baby", "brother",
+                          "sister", "grandson", "granddaughter", "nephew", "niece", "kids", "children"})
+OTHERS_WINDOW = 5
+# "I found out that same afternoon": learning of it at the time explains no delay.
+AT_ONCE = re.compile(r"^\s*(?:that\s+|about\s+it\s+|about\s+this\s+)?(?:same|the same|straight away|straightaway|right away|"
+                     r"immediately|at the time|later that|that (?:day|afternoon|morning|evening|night))\b", re.IGNORECASE)
+LEARNING = frozenset({"found", "find", "learned", "learnt", "discovered", "heard", "realised", "realized"})
 # "when I said I was struggling with my mental health": told to the social worker at the time.
 REPORTING = frozenset({"said", "told", "mentioned", "explained", "disclosed", "admitted", "shared"})
 REPORTED_WINDOW = 8
@@ -53,7 +66,9 @@ def sentences(analysis: Analysis) -> set[int]:
     sentences = {f.sentence for f in analysis.all("time_limit.good_reason")
                  if not (f.start > 1 and doc[f.start - 2].lower_ in TOPIC and doc[f.start - 1].lower_ in POSSESSIVE)
                  and not _someone_elses_fear(analysis, f) and not _said_at_the_time(analysis, f)
-                 and not (doc[f.start].lower_ == "surgery" and f.start and doc[f.start - 1].lower_ in SURGERY_PLACE)}
+                 and not (doc[f.start].lower_ == "surgery" and f.start and doc[f.start - 1].lower_ in SURGERY_PLACE)
+                 and not _learned_at_once(analysis, f)
+                 and not (doc[f.start].lower_ == "lost" and f.end < len(doc) and doc[f.end].lower_ == "'s")}
     sentences |= {i for i in range(len(analysis.sentence_bounds)) if DELAY_EXPLAINED.search(analysis.sentence_text(i))}
     for match in CHILD_THEN.finditer(analysis.text):
         if int(match[1]) < 18:
@@ -69,8 +84,20 @@ def _someone_elses_fear(analysis: Analysis, found: Found) -> bool:
     doc = analysis.doc
     if not FEAR.search(doc[found.start:found.end].text):
         return False
-    before = [t for t in doc[max(doc[found.start].sent.start, found.start - 3):found.start] if t.is_alpha]
-    return any(t.lower_ in THIRD_PERSON or (t.is_title and t.lower_ != "i" and t.i > t.sent.start) for t in before)
+    before = [t for t in doc[max(doc[found.start].sent.start, found.start - OTHERS_WINDOW):found.start] if t.is_alpha]
+    for t in reversed(before):  # the nearest subject: "I was diagnosed" is the writer's, even after "my son"
+        if t.lower_ in ("i", "we"):
+            return False
+        if t.lower_ in THIRD_PERSON or (t.is_title and t.i > t.sent.start):
+            return True
+    return False
+
+
+def _learned_at_once(analysis: Analysis, found: Found) -> bool:
+    """"I found out that same afternoon when the nursery rang": finding out at the time is no reason for a delay."""
+    doc = analysis.doc
+    words = {t.lower_ for t in doc[found.start:found.end]}
+    return bool(words & LEARNING) and AT_ONCE.search(analysis.text[doc[found.end - 1].idx + len(doc[found.end - 1]):]) is not None
 
 
 def _said_at_the_time(analysis: Analysis, found: Found) -> bool:

@@ -2,10 +2,9 @@
 
 Heuristics on sentence roles with no parser (the pipeline is a blank tokenizer):
 
-- named in passing: the object of "to", "with", "at" or "into" ("a referral to children's
-  services", "back to my placement", "stay with my foster carers"), or of a verb of telling ("she told my
-  housing officer"), in a dashed aside ("visitors —
-  social workers, contact supervisors —"), or a role signed after the writer's name ("Andy and
+- named in passing: the object of "to", "with", "at" or "into" ("a referral to children's services", "stay
+  with my foster carers"), or of a verb of telling ("she told my housing officer"), in a dashed aside
+  ("visitors — social workers, contact supervisors —"), or a role signed after the writer's name ("Andy and
   Sue Pemberton, foster carers"), or words in quotation marks (what someone else said);
 - the declared subject of the complaint: named after a complaint word and "about", "against",
   "regarding", "with" ("complaint about Fennick Road Surgery", "I want a complaint made against
@@ -91,7 +90,8 @@ def _clause_end(analysis: Analysis, start: int, end: int) -> int:
     where a clause about it begins (", who", ", because", ":"), not twelve words on."""
     doc = analysis.doc
     for i in range(start + 1, end):
-        if doc[i].text in (":", ";") or (doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in CLAUSE_OPENERS):
+        if doc[i].text in (":", ";") or (doc[i].text == "," and i + 1 < end and doc[i + 1].lower_ in CLAUSE_OPENERS) \
+                or doc[i].lower_ == "who":  # "complain about PC Harris and the officer who came with the social worker"
             return i
     return end
 

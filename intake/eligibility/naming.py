@@ -48,7 +48,8 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     named: list[tuple[int, str]] = []  # (token, kind) in text order, for declared subjects
     context = analysis.all("sentences.context")  # "the school rang social services": a referral, not a complaint
     for found in analysis.all("childrens_social_care.actors"):
-        if mentions.inside(found, context) or subjects.as_status(analysis, found):
+        if (mentions.inside(found, context) or subjects.as_status(analysis, found)
+                or ruled_out.on_our_side(analysis, found) or ruled_out.described(analysis, found)):
             clauses.setdefault(found.clause, Clause()).mentioned = True
             continue
         if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))

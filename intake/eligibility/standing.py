@@ -32,7 +32,8 @@ WORD_AGES = {**NUMBERS, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen"
 WHOSE_CHILD = re.compile(r"\bwhose\b(?:\W+\w+){0,5}?\W+(?:sons?|daughters?|children|kids|child|bab(?:y|ies)|grandchildren)\b",
                          re.IGNORECASE)
 # "we write on Saffron's behalf", "a complaint on behalf of Maisie": who is represented, named (not an MP).
-FOR_NAMED = re.compile(r"\bon (?P<a>[A-Z][a-z]+)'s behalf\b|\bon behalf of (?P<b>[A-Z][a-z]+)\b(?!(?: [A-Z][\w-]+)* MP\b)")
+FOR_NAMED = re.compile(r"\bon (?P<a>[A-Z][a-z]+)'s behalf\b|\bon behalf of (?P<b>[A-Z][a-z]+)\b(?!(?: [A-Z][\w-]+)* MP\b)|"
+                       r"\bon behalf of (?:his|her|their) (?:son|daughter|grandson|granddaughter|child),? (?P<c>[A-Z][a-z]*)\b")
 TITLES = ("Mr", "Mrs", "Ms", "Dr", "Mx")
 CONSENT_FILE = re.compile(r"consent|authori[sz]|mandate|permission", re.IGNORECASE)
 
@@ -100,8 +101,8 @@ def _adult_sentences(analysis: Analysis) -> set[int]:
     """Sentences naming an adult who may be the one represented; not the MP the caseworker writes for
     ("Rhys Penhaligon MP ... Mr Penhaligon would be grateful")."""
     doc = analysis.doc
-    return {f.sentence for f in analysis.all("standing.adult_represented")
-            if not (f.end < len(doc) and doc[f.end].is_title
+    return {f.sentence for f in analysis.all("standing.adult_represented") if not writer.signed(analysis, f)
+            and not (f.end < len(doc) and doc[f.end].is_title
                     and re.search(rf"\b{re.escape(doc[f.end].text)} MP\b", analysis.text))}
 
 
@@ -110,7 +111,7 @@ def _young_person_named(analysis: Analysis) -> bool:
     represented is named, and is no adult with a title; the adult who asked for the complaint is not the
     one represented."""
     for match in FOR_NAMED.finditer(analysis.text):
-        name = match["a"] or match["b"]
+        name = match["a"] or match["b"] or match["c"]
         if name not in TITLES and not re.search(rf"\b(?:{'|'.join(TITLES)})\.? {name}\b", analysis.text):
             return True
     return False
@@ -131,7 +132,7 @@ def _consent_shown(analysis: Analysis) -> bool:
     if isinstance(names, tuple) and any(CONSENT_FILE.search(str(n)) for n in names):
         return True
     doc = analysis.doc
-    return any(not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS)
+    return any(not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS) and not writer.asked_by_adult(analysis, f)
                for f in analysis.all("standing.consent"))
 
 

@@ -12,11 +12,19 @@ care: a school or the police mentioned in passing leaves the complaint eligible.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from intake.eligibility import delay_reasons, mentions, subjects
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis, Found
+
+# "I want the orders stopped", "I want the supervision order set aside": asking for the court's order to be undone
+# makes the court the complaint's subject, as a declaration would ("I don't want the order changed" does not).
+UNDO = re.compile(r"\b(?<!n't )(?<!not )(?:want|asking for|ask for|would like|request)\b[^.!?]{0,25}?\b(?:the|this|that|these|"
+                  r"those|both|his|her|their|my)\s+(?:[\w-]+\s+){0,2}orders?\s+(?:to be\s+)?(?:stopped|changed|set aside|"
+                  r"overturned|reversed|cancell?ed|canceled|discharged|revoked|lifted|quashed|undone)\b", re.IGNORECASE)
+
 
 @dataclass
 class Targets:
@@ -110,6 +118,8 @@ def _find(analysis: Analysis) -> Targets:
     for index, named in clauses.items():  # "How do I complain about her?": the health visitor, named before
         for body in named.bodies if "body" in declared else ():
             result.bodies.setdefault(body, analysis.clause_sentence[index])
+    if result.court and UNDO.search(analysis.text):
+        level["court"] = max(level.get("court", 0), 3)
     if "court" in declared and not result.court:
         del level["court"]
     return result

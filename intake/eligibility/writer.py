@@ -103,3 +103,26 @@ def consent_words(analysis: Analysis) -> bool:
     actors = analysis.all("childrens_social_care.actors")
     return any(not any(a.sentence == f.sentence and 0 <= f.start - a.end <= 1 for a in actors)
                for f in analysis.all("standing.consent"))
+
+
+SIGNATURE_WORDS = 8
+# "asked by the foster carer of Kayla", "asked by Mr Bell": an adult's request is not the young person's consent.
+ADULT_ASKERS = frozenset({"the", "a", "an", "mr", "mrs", "ms", "miss", "dr", "mx", "my", "our", "your"})
+PRONOUN_ASKERS = frozenset({"her", "his", "their"})
+
+
+def signed(analysis: Analysis, found: Found) -> bool:
+    """"Mrs J. Akinola, Learning Mentor": a title in the short last line is the writer signing off."""
+    last = len(analysis.sentence_bounds) - 1
+    return found.sentence == last and len(analysis.sentence_text(last).split()) <= SIGNATURE_WORDS
+
+
+def asked_by_adult(analysis: Analysis, found: Found) -> bool:
+    """"We have been asked by the foster carer of Kayla (15)": asked by an adult, not by the young person
+    ("asked by her to write" is hers; "asked by her mum" is not)."""
+    doc = analysis.doc
+    if doc[found.end - 1].lower_ != "by" or found.end >= len(doc):
+        return False
+    after = doc[found.end]
+    return after.lower_ in ADULT_ASKERS or (after.lower_ in PRONOUN_ASKERS and found.end + 1 < len(doc)
+                                            and doc[found.end + 1].is_alpha and doc[found.end + 1].lower_ != "to")

@@ -7,20 +7,9 @@ acting on, a social worker's report to the court, a new matter after Stage 3.
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from intake.eligibility import decide
-
-LONDON = ZoneInfo("Europe/London")
-
-
-def decided(text: str, received: str = "2026-06-01") -> tuple[str, set[str]]:
-    day = dt.datetime.combine(dt.date.fromisoformat(received), dt.time(12), LONDON)
-    result = decide(text, day)
-    return result.decision.value, {h.code for h in result.reasons}
+from tests.helpers import decided
 
 
 @pytest.mark.parametrize("text", [

@@ -12,20 +12,11 @@ labelled set).
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from intake.eligibility import decide
+from tests.helpers import decided
 
-LONDON = ZoneInfo("Europe/London")
-
-
-def decided(text: str, received: str = "2026-03-20") -> tuple[str, set[str]]:
-    day = dt.datetime.combine(dt.date.fromisoformat(received), dt.time(12), LONDON)
-    result = decide(text, day)
-    return result.decision.value, {h.code for h in result.reasons}
+RECEIVED = "2026-03-20"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -39,32 +30,32 @@ def decided(text: str, received: str = "2026-03-20") -> tuple[str, set[str]]:
      ("ineligible", {"court_decision"})),
 ])
 def test_court_challenges(text: str, expected: tuple[str, set[str]]) -> None:
-    assert decided(text) == expected
+    assert decided(text, RECEIVED) == expected
 
 
 def test_a_new_and_unrelated_matter_is_a_new_complaint() -> None:
     text = ("My complaint about respite went to the review panel last year. This is a new and unrelated complaint: "
             "on 2 March my supervising social worker cancelled our respite weekend without telling us.")
-    assert decided(text) == ("eligible", set())
+    assert decided(text, RECEIVED) == ("eligible", set())
 
 
 def test_the_same_matter_after_the_panel_is_completed() -> None:
     text = ("My complaint about respite went through all three stages and the review panel met last year. "
             "I want it all looked at again.")
-    assert decided(text) == ("ineligible", {"already_completed"})
+    assert decided(text, RECEIVED) == ("ineligible", {"already_completed"})
 
 
 def test_social_care_praised_beside_a_body_declared() -> None:
     text = ("I'm complaining about the health visitor. She wrote in my baby's red book that I was not coping "
             "and never spoke to me. The social worker who visited did everything right. "
             "I want the health visitor to answer for what she wrote.")
-    assert decided(text) == ("ineligible", {"other_organisation"})
+    assert decided(text, RECEIVED) == ("ineligible", {"other_organisation"})
 
 
 def test_answer_for_it_names_the_social_worker_too() -> None:  # near-miss: the body praised, ours declared
     text = ("I want the social worker to answer for what she wrote in the assessment about my drinking. "
             "The health visitor was lovely.")
-    assert decided(text) == ("eligible", set())
+    assert decided(text, RECEIVED) == ("eligible", set())
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -84,29 +75,29 @@ def test_answer_for_it_names_the_social_worker_too() -> None:  # near-miss: the 
      ("eligible", set())),
 ])
 def test_standing(text: str, expected: tuple[str, set[str]]) -> None:
-    assert decided(text) == expected
+    assert decided(text, RECEIVED) == expected
 
 
 def test_the_ombudsmans_decision_came_is_completed() -> None:
     text = ("The Ombudsman's final decision on my complaint about my son's care plan came in February. "
             "I want the council to look at it all over again.")
-    assert decided(text) == ("ineligible", {"already_completed"})
+    assert decided(text, RECEIVED) == ("ineligible", {"already_completed"})
 
 
 def test_waiting_for_the_ombudsman_is_not_completed() -> None:  # near-miss: nothing has come yet
     text = ("I'm his mum. The social worker cancelled his review last week. "
             "I may go to the Ombudsman if this isn't sorted.")
-    assert decided(text) == ("eligible", set())
+    assert decided(text, RECEIVED) == ("eligible", set())
 
 
 def test_the_writers_own_operation_is_no_complaint_about_the_nhs() -> None:
     text = ("I'm sorry this is late, I had an operation and a long stay on a surgical ward. In January 2025 the "
             "social worker stopped my daughter's respite without telling me.")
-    assert decided(text) == ("needs_review", {"time_limit_good_reason"})
+    assert decided(text, RECEIVED) == ("needs_review", {"time_limit_good_reason"})
 
 
 def test_a_gp_surgery_is_a_place_not_a_reason_for_delay() -> None:
     text = ("I'm his foster carer. In January 2025 the GP surgery refused to register my foster son without "
             "his birth mother's say, which is ridiculous.")
-    decision, codes = decided(text)
+    decision, codes = decided(text, RECEIVED)
     assert "time_limit_good_reason" not in codes

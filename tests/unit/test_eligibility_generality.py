@@ -2,21 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from zoneinfo import ZoneInfo
-
 import pytest
 
-from intake.eligibility import decide
-from intake.eligibility.learned import RULES_ONLY
-
-LONDON = ZoneInfo("Europe/London")
-
-
-def decided(text: str, received: str = "2026-06-01", *, rules_only: bool = False) -> tuple[str, dict[str, str]]:
-    day = dt.datetime.combine(dt.date.fromisoformat(received), dt.time(12), LONDON)
-    result = decide(text, day, model=RULES_ONLY if rules_only else None)
-    return result.decision.value, {h.code: h.evidence for h in result.reasons}
+from tests.helpers import decided_evidence as decided
 
 
 @pytest.mark.parametrize(("text", "code", "evidence"), [

@@ -12,24 +12,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from intake.eligibility import decide, learned
 from intake.eligibility.dates import find_dates
-
-LONDON = ZoneInfo("Europe/London")
-
-
-def decided(text: str, received: str, *, rules_only: bool = False) -> tuple[str, set[str]]:
-    day = dt.datetime.combine(dt.date.fromisoformat(received), dt.time(12), LONDON)
-    result = decide(text, day, model=learned.RULES_ONLY if rules_only else None)
-    return result.decision.value, {h.code for h in result.reasons}
-
-
-def latest(text: str, received: str) -> dt.date:
-    return max(m.latest for m in find_dates(text, dt.date.fromisoformat(received)))
+from tests.helpers import decided, latest
 
 
 @pytest.mark.parametrize(("text", "received", "expected"), [
