@@ -26,11 +26,15 @@ Labelled = tuple[str, dict[str, float]]
 
 _SPACE = re.compile(r"\s+")
 MAX_CHARS = 8000
+# Longer runs without a space are quoting marks, base64 or rules, never words; spaCy's
+# tokenizer takes time in the square of a token's length (a line of 8,000 '>' took a minute).
+LONGEST_TOKEN = 100
+_LONG_RUN = re.compile(rf"(\S{{{LONGEST_TOKEN}}})\S+")
 
 
 def normalise(text: str) -> str:
     """Case and spacing carry no label: "COMPLAINT" and "complaint" are one feature."""
-    return _SPACE.sub(" ", text[:MAX_CHARS]).strip().lower()
+    return _SPACE.sub(" ", _LONG_RUN.sub(r"\1", text[:MAX_CHARS])).strip().lower()
 
 
 def _model_config(architecture: Architecture, exclusive: bool) -> dict[str, Any]:
