@@ -148,3 +148,11 @@ def test_missing_models_say_how_to_get_them(tmp_path: Path) -> None:
 def test_the_risk_label_is_the_one_the_screen_reads() -> None:
     for name in (safeguarding.NAME, safeguarding.MESSAGE_MODEL):
         assert safeguarding.RISK_LABEL in store.pipeline(name).get_pipe("textcat_multilabel").labels
+
+
+def test_runs_without_a_space_are_cut_so_quoting_marks_cannot_stall_the_tokenizer() -> None:
+    from classifiers.textcat import LONGEST_TOKEN, normalise
+
+    assert normalise("Hi " + ">" * 9000 + " there") == "hi " + ">" * LONGEST_TOKEN + " there"
+    url = "https://example.org/complaints/form"
+    assert normalise(f"See  {url}") == f"see {url}"
