@@ -153,6 +153,6 @@ def test_the_risk_label_is_the_one_the_screen_reads() -> None:
 def test_runs_without_a_space_are_cut_so_quoting_marks_cannot_stall_the_tokenizer() -> None:
     from classifiers.textcat import LONGEST_TOKEN, normalise
 
-    assert normalise("Hi " + ">" * 9000 + " there") == "hi " + ">" * LONGEST_TOKEN + " there"
+    assert normalise("Hi " + ">" * 5000 + " there") == "hi " + ">" * LONGEST_TOKEN + " there"
     url = "https://example.org/complaints/form"
     assert normalise(f"See  {url}") == f"see {url}"
