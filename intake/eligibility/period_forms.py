@@ -58,8 +58,8 @@ def _that(m: re.Match[str], r: dt.date) -> Span | None:
 
 
 def _following(m: re.Match[str], r: dt.date) -> Span:
-    """A placeholder: dates.find_dates counts it on from the date written before it (`after`), and drops it
-    when there is none."""
+    """Receipt day for now: "the following spring" means nothing alone, so dates.find_dates replaces it
+    with `after(the date written before it)`, and drops it when no date comes before."""
     return r, r
 
 
