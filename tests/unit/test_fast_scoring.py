@@ -1,4 +1,4 @@
-"""The screen's short cuts give exactly the figures of the plain way: guarded cue scan, batch scoring, token reuse."""
+"""The screen's short cuts give exactly the figures of the plain way: filed cue scan, batch scoring, token reuse."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from spacy.attrs import ORTH
 
 from classifiers import corpus, risk_cues, safeguarding, store
-from classifiers.regex_guard import first_characters, guarded, prefixes
+from classifiers.cue_scanner import CueScanner
+from classifiers.pattern_starts import prefixes
 from classifiers.risk_cues import marked
 from classifiers.safeguarding import message_view, passages, screen_text
 from classifiers.bow_scoring import BagOfWords, sole_categoriser
@@ -25,13 +26,13 @@ def _lexicon_patterns() -> list[str]:
     return risk_cues.read_lexicon().patterns
 
 
-def _plain_scan(text: str) -> list[tuple[tuple[int, int], str]]:
-    plain = re.compile(rf"\b(?:{'|'.join(_lexicon_patterns())})\b")
+def _plain_scan(text: str, patterns: list[str] | None = None) -> list[tuple[tuple[int, int], str]]:
+    plain = re.compile(rf"\b(?:{'|'.join(patterns or _lexicon_patterns())})\b")
     return [(m.span(), m.group()) for m in plain.finditer(text)]
 
 
-def _guarded_scan(text: str) -> list[tuple[tuple[int, int], str]]:
-    return [(m.span(), m.group()) for m in risk_cues.cues().any.finditer(text)]
+def _filed_scan(text: str, scanner: CueScanner | None = None) -> list[tuple[tuple[int, int], str]]:
+    return [(m.span(), m.group()) for m in (scanner or risk_cues.cues().any).finditer(text)]
 
 
 @pytest.mark.parametrize("pattern, expected", [
@@ -40,21 +41,24 @@ def _guarded_scan(text: str) -> list[tuple[tuple[int, int], str]]:
     (r"no (food|tea)", {"no "}),
     (r"x{0,2}y", {"xxy", "xy", "y"}),
     (r"(self[- ]?harm\w*)", {"sel"}),
-    (r"\w+ing", set()),  # could start with anything: unguarded
+    (r"\w+ing", set()),  # could start with anything: scanned the plain way
     (r"(?i:hit)", set()),  # a flag the analysis does not follow
     (r"a*", set()),  # can match nothing
 ])
-def test_a_guard_names_every_way_a_pattern_can_begin(pattern: str, expected: set[str]) -> None:
+def test_the_starts_name_every_way_a_pattern_can_begin(pattern: str, expected: set[str]) -> None:
     assert prefixes(pattern) == expected
-    text = "I hits punched xy xxy cd acd no tea self harm selfharming walking HIT aaa"
-    assert [m.span() for m in re.finditer(pattern, text)] == [m.span() for m in re.finditer(guarded(pattern), text)]
+    text = "I hits punched xy xxy cd acd no tea self harm selfharming walking HIT aaa a"
+    for lines in ([pattern], [pattern, "hit", "no (food|tea)"], ["no (food|tea)", pattern, r"x\w*"]):
+        assert _filed_scan(text, CueScanner(lines)) == _plain_scan(text, lines), lines
 
 
-def test_the_guarded_cue_scan_finds_what_the_plain_one_finds_on_the_corpus() -> None:
+def test_the_filed_cue_scan_finds_what_the_plain_one_finds_on_the_corpus() -> None:
+    strong = risk_cues.read_lexicon().strong
     for message in corpus.load():
         text = message.full_text.lower()
-        assert _guarded_scan(text) == _plain_scan(text), message.id
-    assert first_characters([r"\w+"]) is None
+        assert _filed_scan(text) == _plain_scan(text), message.id
+        assert _filed_scan(text, risk_cues.cues().strong) == _plain_scan(text, strong), message.id
+    assert list(CueScanner([]).finditer("anything")) == []
 
 
 CUE_WORDS = ["hit", "hits", "me", "he", "not", "safe", "self", "harm", "self-harm", "kill", "myself", "go", "home",
@@ -64,9 +68,9 @@ CUE_WORDS = ["hit", "hits", "me", "he", "not", "safe", "self", "harm", "self-har
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(CUE_WORDS), max_size=30), st.lists(st.sampled_from([" ", "", "  "]), max_size=30))
-def test_the_guarded_cue_scan_agrees_on_any_arrangement_of_cue_words(words: list[str], gaps: list[str]) -> None:
+def test_the_filed_cue_scan_agrees_on_any_arrangement_of_cue_words(words: list[str], gaps: list[str]) -> None:
     text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
-    assert _guarded_scan(text) == _plain_scan(text)
+    assert _filed_scan(text) == _plain_scan(text)
 
 
 def _texts() -> list[str]:

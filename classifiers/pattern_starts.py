@@ -1,16 +1,10 @@
-"""Lookahead guards that let a long alternation of patterns skip, at a glance, the lines that cannot match.
+"""What every match of a pattern begins with, worked out from the pattern's own parse.
 
-`re` tries every alternative of `\\b(?:line1|line2|...)\\b` in turn at every word
-boundary of the text, and a lexicon of sixty lines of dozens of words each made
-that scan most of the safeguarding screen's cost. A guard such as `(?=hit|kic|pun)`
-in front of a line names the first few characters that every match of the line
-must begin with; one test of the next few characters then rules the line out.
-
-Each guard is worked out from the line's own parse, and only ever widened where
-the analysis cannot follow (a class like \\w, an inline flag, a back-reference:
-there it stops, or leaves the line unguarded). So a guard never rejects a match
-its line would make: the guarded alternation finds exactly the matches the plain
-one finds, in the same order, and only finds them sooner.
+The cue scanner (cue_scanner.py) files each lexicon line under these starts so that
+at a word it tries only the lines that could match there. The analysis is only ever
+widened where it cannot follow (a class like \\w, an inline flag, a back-reference:
+there it stops, or gives up and says so), so a start set never leaves out a way a
+match can begin.
 """
 
 from __future__ import annotations
@@ -18,42 +12,16 @@ from __future__ import annotations
 import re
 from re import _constants as sre_constants  # type: ignore[attr-defined]
 from re import _parser as sre_parse  # type: ignore[attr-defined]
-from typing import Any, Iterable
+from typing import Any
 
 # (prefix, stopped): every match begins with prefix; stopped says nothing more is known
-# after it (the guard's length was reached, or a construct the analysis does not follow).
+# after it (the length asked for was reached, or a construct the analysis does not follow).
 Prefixes = frozenset[tuple[str, bool]]
 
 PREFIX_LENGTH = 3
-MAX_GUARD_ALTERNATIVES = 64
 _UNKNOWN: Prefixes = frozenset({("", True)})
 _EMPTY: Prefixes = frozenset({("", False)})
 _LARGEST_RANGE = 64
-
-
-def guarded(pattern: str, length: int = PREFIX_LENGTH) -> str:
-    """pattern as a non-capturing group, behind a lookahead for its possible first characters.
-
-    A line whose matches can begin in very many ways ("[0-9]+-week-old": a thousand
-    three-character starts) gets a shorter guard: a lookahead of a thousand
-    alternatives costs more to compile and to try than the line it guards.
-    """
-    found = prefixes(pattern, length)
-    while len(found) > MAX_GUARD_ALTERNATIVES and length > 1:
-        length -= 1
-        found = prefixes(pattern, length)
-    return f"(?={'|'.join(re.escape(p) for p in sorted(found))})(?:{pattern})" if found else f"(?:{pattern})"
-
-
-def first_characters(patterns: Iterable[str]) -> str | None:
-    """A class of the characters any match of any of patterns starts with, or None when any could start anyhow."""
-    firsts: set[str] = set()
-    for pattern in patterns:
-        found = prefixes(pattern, 1)  # what a longer guard begins with, and far cheaper to work out
-        if not found:
-            return None
-        firsts |= found
-    return "[" + "".join(re.escape(c) for c in sorted(firsts)) + "]"
 
 
 def prefixes(pattern: str, length: int = PREFIX_LENGTH) -> set[str]:
