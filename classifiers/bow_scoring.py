@@ -30,6 +30,7 @@ def sole_categoriser(nlp: Language) -> TextCategorizer | None:
 
 
 Ids = npt.NDArray[np.uint64]
+Features = tuple[Ids, npt.NDArray[np.float32], npt.NDArray[np.int32]]  # extract_ngrams' (keys, counts, lengths)
 _BAGS: weakref.WeakKeyDictionary[Language, BagOfWords | None] = weakref.WeakKeyDictionary()
 # Distinct space-separated pieces remembered per pipeline; past this the memory starts again.
 MAX_PIECES = 100_000
@@ -53,7 +54,8 @@ class BagOfWords:
     with_cpu(output)`. extract_ngrams sorts and counts each doc's n-grams with
     numpy.unique in a Python loop; here one sort of the whole batch gives the same
     (keys, counts, lengths): each doc's distinct n-gram keys in ascending order with
-    their counts. The layers after it then compute the same figures. A pipeline of any
+    their counts (for a single doc, numpy.unique as spaCy does is quicker than the batch
+    sort). The layers after it then compute the same figures. A pipeline of any
     other shape is left to nlp.pipe.
     """
 
@@ -104,6 +106,19 @@ class BagOfWords:
             found.extend(known)
         return np.array(found, dtype=np.uint64) if found else self._whole(text)
 
+    def joined_ids(self, parts: Sequence[str], known: dict[str, Ids]) -> Ids:
+        """ids(" ".join(parts)) from each part's own ids, kept in known for the next text that has the part."""
+        if not all(parts) or any(a[-1] + b[0] in self.special_pairs for a, b in zip(parts, parts[1:])) \
+                or sum(map(len, parts)) + len(parts) - 1 > self.nlp.max_length:
+            return self.ids(" ".join(parts))
+        found = []
+        for part in parts:
+            ids = known.get(part)
+            if ids is None:
+                ids = known[part] = self.ids(part)
+            found.append(ids)
+        return np.concatenate(found) if len(found) > 1 else found[0]
+
     def _learn(self, piece: str) -> tuple[int, ...] | None:
         known = None
         if piece and not any(ch.isspace() for ch in piece):  # normalised text has single spaces only
@@ -121,6 +136,17 @@ class BagOfWords:
         lengths = np.array([len(u) for u in unigrams], dtype=np.int64)
         if not len(unigrams) or not lengths.all():
             return None
+        features = self._single(unigrams[0]) if len(unigrams) == 1 else self._batch(unigrams, lengths)
+        scores: npt.NDArray[np.float32] = self.output.predict(self.linear.predict(features))
+        return scores
+
+    def _single(self, unigrams: Ids) -> Features:
+        grams = [unigrams, *(np.asarray(self.linear.ops.ngrams(n, unigrams))  # type: ignore[arg-type]
+                             for n in range(2, self.ngram_size + 1))]
+        keys, counts = np.unique(np.concatenate(grams), return_counts=True)
+        return np.ascontiguousarray(keys, dtype=np.uint64), counts.astype("f"), np.array([len(keys)], dtype="int32")
+
+    def _batch(self, unigrams: Sequence[Ids], lengths: npt.NDArray[np.int64]) -> Features:
         everything = np.ascontiguousarray(np.concatenate(unigrams), dtype=np.uint64)
         ends = np.cumsum(lengths)
         owner = np.repeat(np.arange(len(unigrams)), lengths)
@@ -138,10 +164,8 @@ class BagOfWords:
         first[1:] = (key[1:] != key[:-1]) | (doc[1:] != doc[:-1])
         starts = np.flatnonzero(first)
         counts = np.diff(np.append(starts, len(key)))
-        features = (np.ascontiguousarray(key[starts]), counts.astype("f"),
-                    np.bincount(doc[starts], minlength=len(unigrams)).astype("int32"))
-        scores: npt.NDArray[np.float32] = self.output.predict(self.linear.predict(features))
-        return scores
+        return (np.ascontiguousarray(key[starts]), counts.astype("f"),
+                np.bincount(doc[starts], minlength=len(unigrams)).astype("int32"))
 
 
 def _special_case_joins(nlp: Language) -> frozenset[str] | None:

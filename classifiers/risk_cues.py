@@ -49,6 +49,8 @@ def read_lexicon(path: Path = CUES_FILE) -> Lexicon:
             lexicon.by_group.setdefault(group, []).append(pattern)
             if line.startswith("strong:"):
                 lexicon.strong.append(pattern)
+    if any(len(combination) < 2 for combination in lexicon.combinations):
+        raise ValueError(f"{path}: a 'combine:' line needs two groups or more (one group alone: mark its cues strong)")
     unknown = {g for combination in lexicon.combinations for g in combination} - lexicon.by_group.keys()
     if unknown:
         raise ValueError(f"{path}: 'combine:' names groups with no cues: {', '.join(sorted(unknown))}")
@@ -73,7 +75,7 @@ class Cues:
         return groups
 
     def combined(self, groups: frozenset[str]) -> bool:
-        return any(combination <= groups for combination in self.combinations)
+        return len(groups) > 1 and any(combination <= groups for combination in self.combinations)
 
 
 @functools.cache

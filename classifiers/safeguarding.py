@@ -23,7 +23,7 @@ screen that held most mail back would be no screen at all.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.language import Language
@@ -31,7 +31,7 @@ from spacy.language import Language
 from classifiers import sentences, store
 from classifiers.base import Classification
 from classifiers.risk_cues import cues, marked, strong_cue
-from classifiers.textcat import normalise, predict, predict_normalised
+from classifiers.textcat import MAX_CHARS, normalise, predict, predict_parts
 
 NAME = "safeguarding"
 MESSAGE_MODEL = "safeguarding_message"
@@ -80,13 +80,29 @@ def screen_text(passage_nlp: Language, message_nlp: Language, text: str) -> tupl
     distinct text is scored once (quoted history and signatures repeat themselves).
     """
     units = passages(text)
-    views = [normalise(marked(p.text, p.groups)) for p in units]
-    distinct = list(dict.fromkeys(views))
-    scored = {view: s[RISK_LABEL]
-              for view, s in zip(distinct, predict_normalised(passage_nlp, distinct, batch_size=256), strict=True)}
+    sentences = [normalise(p.text) for p in units if not p.pair]
+    parts = [view_parts(p, sentences) for p in units]
+    views = [" ".join(p) for p in parts]
+    distinct = dict(zip(views, parts))
+    scored = {view: s[RISK_LABEL] for view, s in
+              zip(distinct, predict_parts(passage_nlp, list(distinct.values()), batch_size=256), strict=True)}
     message = predict(message_nlp, [message_view(text, units)])[0][RISK_LABEL]
-    return [replace(p, score=scored[view], strong=flagged_by_rule(p))
+    return [Passage(p.text, p.first, p.pair, p.groups, scored[view], flagged_by_rule(p))
             for p, view in zip(units, views, strict=True)], message
+
+
+def view_parts(passage: Passage, sentences: list[str]) -> tuple[str, ...]:
+    """normalise(marked(passage.text, passage.groups)), in the parts that make it up.
+
+    Those are its sentences' normalised texts (so each is tokenised once, though a
+    sentence is in three passages) and its markers; one part where normalise would
+    cut the passage short.
+    """
+    markers = marked("", passage.groups).strip()
+    own = tuple(sentences[passage.first:passage.first + 1 + passage.pair])
+    if len(passage.text) + len(markers) + 1 > MAX_CHARS or not all(own):
+        return (normalise(marked(passage.text, passage.groups)),)
+    return (*own, normalise(markers)) if markers else own
 
 
 def flagged_by_rule(passage: Passage) -> bool:

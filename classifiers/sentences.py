@@ -46,10 +46,10 @@ def _windows(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         end -= 1
     if start >= end:
         return
-    words = [m.span() for m in re.finditer(r"\S+", text[start:end])]
-    if len(words) <= MAX_WORDS:
+    if len(text[start:end].split(maxsplit=MAX_WORDS)) <= MAX_WORDS:  # most sentences: no need to find each word
         yield start, end
         return
+    words = [m.span() for m in re.finditer(r"\S+", text[start:end])]
     # Overlapping windows: a disclosure that straddles a cut is still seen whole once.
     step = MAX_WORDS // 2
     for first in range(0, len(words) - step, step):

@@ -15,11 +15,12 @@ from typing import Any, Callable, Literal, Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import TextCategorizer
 from spacy.training import Example
 from spacy.util import minibatch
 from thinc.api import compounding, fix_random_seed
 
-from classifiers.bow_scoring import BagOfWords, sole_categoriser
+from classifiers.bow_scoring import BagOfWords, Ids, sole_categoriser
 
 Architecture = Literal["bow", "ensemble"]
 Labelled = tuple[str, dict[str, float]]
@@ -105,13 +106,33 @@ def predict_normalised(nlp: Language, texts: Sequence[str], batch_size: int = 64
     if categoriser is None:
         return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=batch_size)]
     bow = BagOfWords.of(nlp, categoriser)
+    return _scores(nlp, categoriser, bow, texts, [bow.ids(t) for t in texts] if bow else None, batch_size)
+
+
+def predict_parts(nlp: Language, docs: Sequence[Sequence[str]], batch_size: int = 64) -> list[dict[str, float]]:
+    """predict_normalised of each doc's normalised parts joined by single spaces.
+
+    The safeguarding screen reads each sentence alone and beside each neighbour: given
+    as parts, a sentence is tokenised once however many passages it is in.
+    """
+    texts = [" ".join(parts) for parts in docs]
+    categoriser = sole_categoriser(nlp)
+    bow = BagOfWords.of(nlp, categoriser) if categoriser is not None else None
+    if categoriser is None or bow is None:
+        return predict_normalised(nlp, texts, batch_size)
+    known: dict[str, Ids] = {}
+    return _scores(nlp, categoriser, bow, texts, [bow.joined_ids(parts, known) for parts in docs], batch_size)
+
+
+def _scores(nlp: Language, categoriser: TextCategorizer, bow: BagOfWords | None, texts: Sequence[str],
+            ids: Sequence[Ids] | None, batch_size: int) -> list[dict[str, float]]:
+    """doc.cats as TextCategorizer.set_annotations fills it: from the token ids where given, else the model's own way."""
     labels = list(categoriser.labels)
     found: list[dict[str, float]] = []
     for start in range(0, len(texts), batch_size):
-        batch = texts[start:start + batch_size]
-        scores = bow.predict([bow.ids(t) for t in batch]) if bow is not None else None
-        if scores is None:
-            scores = categoriser.predict([nlp.make_doc(t) for t in batch])
-        # As TextCategorizer.set_annotations fills doc.cats.
+        end = start + batch_size
+        scores = bow.predict(ids[start:end]) if bow is not None and ids is not None else None
+        if scores is None:  # not our shape, or a doc with no tokens
+            scores = categoriser.predict([nlp.make_doc(t) for t in texts[start:end]])
         found.extend({label: float(row[j]) for j, label in enumerate(labels)} for row in scores)
     return found

@@ -9,7 +9,7 @@ import pytest
 from classifiers import corpus, safeguarding, store
 from classifiers.category import SpacyCategoryClassifier, decide
 from classifiers.registry import create, create_defaults
-from classifiers.risk_cues import cue_groups, marked, strong_cue
+from classifiers.risk_cues import cue_groups, marked, read_lexicon, strong_cue
 from classifiers.safeguarding import SafeguardingScreen, flagged_by_rule, passages
 from classifiers.training import train_all
 from classifiers.young_person import YoungPersonSignal
@@ -156,3 +156,15 @@ def test_runs_without_a_space_are_cut_so_quoting_marks_cannot_stall_the_tokenize
     assert normalise("Hi " + ">" * 5000 + " there") == "hi " + ">" * LONGEST_TOKEN + " there"
     url = "https://example.org/complaints/form"
     assert normalise(f"See  {url}") == f"see {url}"
+
+
+@pytest.mark.parametrize("line, complaint", [
+    ("combine: injury + nosuch", "nosuch"),
+    ("combine: injury", "two groups or more"),
+])
+def test_a_lexicon_combination_that_cannot_work_is_refused_with_the_reason(tmp_path: Path, line: str,
+                                                                            complaint: str) -> None:
+    lexicon = tmp_path / "cues.txt"
+    lexicon.write_text(f"## injury\n(bruis\\w*)\n## unexplained\n(no explanation)\n{line}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=complaint):
+        read_lexicon(lexicon)

@@ -122,3 +122,23 @@ def test_the_screen_scores_each_passage_as_if_alone() -> None:
     assert [p.score for p in scored] == alone
     assert message == predict(screen.message_nlp, [message_view(text)])[0][safeguarding.RISK_LABEL]
     assert len({p.text for p in scored}) < len(scored)  # there were repeats to share
+
+
+def test_a_passage_in_parts_is_the_passage_the_model_was_trained_on() -> None:
+    """Sentences are tokenised once and put side by side; the text they make must be the one trained on."""
+    long_word = "z" * 150
+    texts = [m.full_text for m in corpus.load()] + [
+        f"{'word ' * 39}{long_word}. he hits me. {'y' * 7990} i am scared", "Σ hits ΟΔΟΣ. She hit me 'hard' ok"]
+    for text in texts:
+        units = passages(text)
+        sentences = [normalise(p.text) for p in units if not p.pair]
+        for p in units:
+            assert " ".join(safeguarding.view_parts(p, sentences)) == normalise(marked(p.text, p.groups)), text[:80]
+
+
+def test_the_screen_scores_every_passage_of_the_test_split_as_nlp_pipe_does() -> None:
+    screen = safeguarding.SafeguardingScreen()
+    for m in corpus.load(split="test")[:150]:
+        scored, _ = screen_text(screen.passage_nlp, screen.message_nlp, m.full_text)
+        views = [normalise(marked(p.text, p.groups)) for p in scored]
+        assert [p.score for p in scored] == [doc.cats[safeguarding.RISK_LABEL] for doc in screen.passage_nlp.pipe(views)]
