@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 import pytest
+import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.attrs import ORTH
@@ -142,3 +143,9 @@ def test_the_screen_scores_every_passage_of_the_test_split_as_nlp_pipe_does() ->
         scored, _ = screen_text(screen.passage_nlp, screen.message_nlp, m.full_text)
         views = [normalise(marked(p.text, p.groups)) for p in scored]
         assert [p.score for p in scored] == [doc.cats[safeguarding.RISK_LABEL] for doc in screen.passage_nlp.pipe(views)]
+
+
+@pytest.mark.parametrize("name", PIPELINES)
+def test_the_tokenizer_built_from_config_is_the_one_saved_with_the_pipeline(name: str) -> None:
+    saved = spacy.load(store.MODELS_DIR / name).tokenizer
+    assert store.pipeline(name).tokenizer.to_bytes(exclude=["vocab"]) == saved.to_bytes(exclude=["vocab"])
