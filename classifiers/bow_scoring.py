@@ -101,10 +101,37 @@ class BagOfWords:
                 known = self.pieces[piece]
             except KeyError:
                 known = self._learn(piece)
-            if known is None or (before is not None and before[-1] + piece[0] in self.special_pairs):
+            if known is None:
                 return self._whole(text)
+            if before is not None and before[-1] + piece[0] in self.special_pairs:
+                return self._in_runs(pieces) if all(map(_plain, pieces)) else self._whole(text)
             found.extend(known)
         return np.array(found, dtype=np.uint64) if found else self._whole(text)
+
+    def _in_runs(self, pieces: list[str]) -> Ids:
+        """Pieces a special case could join across their space tokenised together, every other piece alone.
+
+        No special case can join tokens across any other space, so the text's tokens are
+        the runs' tokens one after the other: a long message with one "(:" in it is not
+        tokenised whole for the sake of two pieces.
+        """
+        found: list[int] = []
+        run = [pieces[0]]
+        for before, piece in zip(pieces, pieces[1:]):
+            if before[-1] + piece[0] in self.special_pairs:
+                run.append(piece)
+                continue
+            found.extend(self._run(run))
+            run = [piece]
+        found.extend(self._run(run))
+        return np.array(found, dtype=np.uint64)
+
+    def _run(self, run: list[str]) -> Sequence[int]:
+        if len(run) == 1:
+            known = self.pieces.get(run[0])
+            if known is not None:
+                return known
+        return self.nlp.make_doc(" ".join(run)).to_array(ORTH).tolist()  # type: ignore[no-any-return]
 
     def joined_ids(self, parts: Sequence[str], known: dict[str, Ids]) -> Ids:
         """ids(" ".join(parts)) from each part's own ids, kept in known for the next text that has the part."""
@@ -121,7 +148,7 @@ class BagOfWords:
 
     def _learn(self, piece: str) -> tuple[int, ...] | None:
         known = None
-        if piece and not any(ch.isspace() for ch in piece):  # normalised text has single spaces only
+        if _plain(piece):
             known = tuple(self.nlp.make_doc(piece).to_array(ORTH).tolist()) or None
         if len(self.pieces) >= MAX_PIECES:
             self.pieces.clear()
@@ -166,6 +193,11 @@ class BagOfWords:
         counts = np.diff(np.append(starts, len(key)))
         return (np.ascontiguousarray(key[starts]), counts.astype("f"),
                 np.bincount(doc[starts], minlength=len(unigrams)).astype("int32"))
+
+
+def _plain(piece: str) -> bool:
+    """A piece of normalised text: never empty, no whitespace (normalised text has single spaces only)."""
+    return bool(piece) and not any(ch.isspace() for ch in piece)
 
 
 def _special_case_joins(nlp: Language) -> frozenset[str] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Any, Callable, Literal, Sequence
 
@@ -25,17 +26,17 @@ from classifiers.bow_scoring import BagOfWords, Ids, sole_categoriser
 Architecture = Literal["bow", "ensemble"]
 Labelled = tuple[str, dict[str, float]]
 
-_SPACE = re.compile(r"\s+")
 MAX_CHARS = 8000
 # Longer runs without a space are quoting marks, base64 or rules, never words; spaCy's
 # tokenizer takes time in the square of a token's length (a line of 8,000 '>' took a minute).
 LONGEST_TOKEN = 100
-_LONG_RUN = re.compile(rf"(\S{{{LONGEST_TOKEN}}})\S+")
+# Tried only where a run begins: tried inside every word too, the scan was half of normalise's time.
+_LONG_RUN = re.compile(rf"(?<!\S)(\S{{{LONGEST_TOKEN}}})\S+")
 
 
 def normalise(text: str) -> str:
     """Case and spacing carry no label: "COMPLAINT" and "complaint" are one feature."""
-    return _SPACE.sub(" ", _LONG_RUN.sub(r"\1", text[:MAX_CHARS])).strip().lower()
+    return " ".join(_LONG_RUN.sub(r"\1", text[:MAX_CHARS]).split()).lower()
 
 
 def _model_config(architecture: Architecture, exclusive: bool) -> dict[str, Any]:
@@ -102,10 +103,9 @@ def predict_normalised(nlp: Language, texts: Sequence[str], batch_size: int = 64
     nlp.pipe's per-call machinery, one Doc per text or numpy.unique per doc. Any
     other pipeline goes through nlp.pipe.
     """
-    categoriser = sole_categoriser(nlp)
+    categoriser, bow = _scorer(nlp)
     if categoriser is None:
         return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=batch_size)]
-    bow = BagOfWords.of(nlp, categoriser)
     return _scores(nlp, categoriser, bow, texts, [bow.ids(t) for t in texts] if bow else None, batch_size)
 
 
@@ -116,12 +116,24 @@ def predict_parts(nlp: Language, docs: Sequence[Sequence[str]], batch_size: int 
     as parts, a sentence is tokenised once however many passages it is in.
     """
     texts = [" ".join(parts) for parts in docs]
-    categoriser = sole_categoriser(nlp)
-    bow = BagOfWords.of(nlp, categoriser) if categoriser is not None else None
+    categoriser, bow = _scorer(nlp)
     if categoriser is None or bow is None:
         return predict_normalised(nlp, texts, batch_size)
     known: dict[str, Ids] = {}
     return _scores(nlp, categoriser, bow, texts, [bow.joined_ids(parts, known) for parts in docs], batch_size)
+
+
+_SCORERS: weakref.WeakKeyDictionary[Language, tuple[TextCategorizer | None, BagOfWords | None]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _scorer(nlp: Language) -> tuple[TextCategorizer | None, BagOfWords | None]:
+    """The pipeline's one categoriser and its BagOfWords, worked out once per pipeline rather than per message."""
+    found = _SCORERS.get(nlp)
+    if found is None:
+        categoriser = sole_categoriser(nlp)
+        found = _SCORERS[nlp] = (categoriser, BagOfWords.of(nlp, categoriser) if categoriser is not None else None)
+    return found
 
 
 def _scores(nlp: Language, categoriser: TextCategorizer, bow: BagOfWords | None, texts: Sequence[str],

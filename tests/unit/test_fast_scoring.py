@@ -149,3 +149,17 @@ def test_the_screen_scores_every_passage_of_the_test_split_as_nlp_pipe_does() ->
 def test_the_tokenizer_built_from_config_is_the_one_saved_with_the_pipeline(name: str) -> None:
     saved = spacy.load(store.MODELS_DIR / name).tokenizer
     assert store.pipeline(name).tokenizer.to_bytes(exclude=["vocab"]) == saved.to_bytes(exclude=["vocab"])
+
+
+def _normalised_the_plain_way(text: str) -> str:
+    cut = re.sub(r"(\S{100})\S+", r"\1", text[:8000])
+    return re.sub(r"\s+", " ", cut).strip().lower()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "z" * 60, "\u00a0", " ", "\t", "\n", "\u2003", "É", "ß", ">", "\x1c"]),
+                max_size=60))
+def test_normalise_is_the_plain_regular_expressions_done_faster(bits: list[str]) -> None:
+    text = "".join(bits)
+    assert normalise(text) == _normalised_the_plain_way(text)
+    assert normalise(text * 40) == _normalised_the_plain_way(text * 40)  # past MAX_CHARS
