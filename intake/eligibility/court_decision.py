@@ -42,8 +42,22 @@ def _challenged(analysis: Analysis, decided: set[int]) -> bool:
     near |= {f.sentence for f in analysis.all("court_decision.decision")
              if analysis.doc[f.start].lower_ in REFERS_BACK and f.sentence > min(court)
              and analysis.doc[f.start - 1].lower_ in ("this", "that", "the", "its", "their")}
+    near |= _abbreviated(analysis, min(court))
     challenged = {f.sentence for f in analysis.all("court_decision.challenge") if not _disowned(analysis, f.start)}
     return bool(challenged & near or analysis.sentences_with("court_decision.complaint") & decided)
+
+
+# "The court made a special guardianship order ... I want to complain that the SGO is wrong": an order's short
+# name, standing for itself ("the SGO is", not "the SGO allowance"), refers back to the court's order.
+ABBREVIATIONS = frozenset({"sgo", "ico", "epo", "cao", "sao", "pso"})
+STANDS_ALONE = frozenset({"is", "was", "should", "must", "has", "had", "needs", "ought", "be", "itself", "that", "which"})
+
+
+def _abbreviated(analysis: Analysis, first: int) -> set[int]:
+    doc = analysis.doc
+    return {analysis.sentence_of_char(t.idx) for t in doc[1:-1] if t.lower_ in ABBREVIATIONS
+            and doc[t.i - 1].lower_ in ("the", "this", "that") and (doc[t.i + 1].lower_ in STANDS_ALONE or doc[t.i + 1].is_punct)
+            and analysis.sentence_of_char(t.idx) > first}
 
 
 def _disowned(analysis: Analysis, start: int) -> bool:

@@ -25,7 +25,10 @@ UNAWARE = (r"\b(?:never|didn't|didnt|did not|wasn't|wasnt|was not|weren't|werent
            r"aware|realised|realized|explained)\b[^.!?]{0,30}\b(?:complain\w*|procedure|process)\b")
 # ... or not to complain at all ("told us not to 'if we wanted more placements'").
 TOLD_TO_WAIT = (r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|"
-                r"give it time)\b|\b(?:told|warned|advised)\b(?:\s+\w+){0,2}?\s+not\s+to\s+(?:complain|"
+                r"give it time)\b|"
+                # "told me I had to wait until it was over", "said we would need to wait", "told us we must wait"
+                r"\b(?:told|advised|said|warned)\s+(?:me|us|him|her|them)?\s*(?:that\s+)?(?:i|we|he|she|they)\s+(?:had|have|would have|"
+                r"'d have|needed|need|would need|must|should|ought)\s+(?:to\s+)?(?:wait|hold off|hang on)\b|\b(?:told|warned|advised)\b(?:\s+\w+){0,2}?\s+not\s+to\s+(?:complain|"
                 r"make a (?:formal )?complaint|rock the boat|make a fuss|bother|['\"]?if\b)")
 # "The proceedings only ended last month": the wait the writer was told to make is over (said in more words
 # than the rules file's "proceedings ended").
@@ -48,6 +51,9 @@ FEAR = re.compile(r"scared|frightened|afraid|diagnosed", re.IGNORECASE)
 THIRD_PERSON = frozenset({"he", "she", "they", "him", "them", "it", "son", "daughter", "child", "baby", "brother",
                           "sister", "grandson", "granddaughter", "nephew", "niece", "kids", "children"})
 OTHERS_WINDOW = 5
+# "too frightened to say anything", "scared to tell anyone", "afraid of speaking up": fear that kept someone silent.
+SILENCED = re.compile(r"^(?:to|of)\s+(?:say|tell|speak|complain|report|raise|mention|saying|telling|speaking|complaining|"
+                      r"reporting|raising)\b", re.IGNORECASE)
 # "I found out that same afternoon": learning of it at the time explains no delay.
 AT_ONCE = re.compile(r"^\s*(?:that\s+|about\s+it\s+|about\s+this\s+)?(?:same|the same|straight away|straightaway|right away|"
                      r"immediately|at the time|later that|that (?:day|afternoon|morning|evening|night))\b", re.IGNORECASE)
@@ -80,9 +86,10 @@ def sentences(analysis: Analysis) -> set[int]:
 
 def _someone_elses_fear(analysis: Analysis, found: Found) -> bool:
     """"He was scared for weeks": the child's fear is what the matter did, not why the writer waited
-    ("I was too scared to complain" is)."""
+    ("I was too scared to complain" is, and so is "she was too frightened to say anything": fear that kept
+    the young person silent is a reason for the delay whoever felt it)."""
     doc = analysis.doc
-    if not FEAR.search(doc[found.start:found.end].text):
+    if not FEAR.search(doc[found.start:found.end].text) or SILENCED.match(doc[found.end:found.end + 4].text):
         return False
     before = [t for t in doc[max(doc[found.start].sent.start, found.start - OTHERS_WINDOW):found.start] if t.is_alpha]
     for t in reversed(before):  # the nearest subject: "I was diagnosed" is the writer's, even after "my son"

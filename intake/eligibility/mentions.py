@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from intake.eligibility import openers
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.subjects import PEOPLE
 
@@ -42,8 +43,8 @@ DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|fur
                       r"\b(?:look|looked|looking)\s+into\s+(?:how|why|what)\b|"
                       # "I want the police to answer for how they behaved": who is to answer is who is complained of
                       r"\b(?:want|wants|would\s+like|'d\s+like|expect)\b(?=(?:\s+[\w']+){1,5}?\s+to\s+(?:answer\s+for|"
-                      r"account\s+for|be\s+held\s+(?:to\s+account|accountable|responsible)|take\s+responsibility))",
-                      re.IGNORECASE)
+                      r"account\s+for|be\s+held\s+(?:to\s+account|accountable|responsible)|take\s+responsibility))|"
+                      + openers.THIS_IS_ABOUT, re.IGNORECASE)  # "but this is about my council tax"
 EXPLICIT_WINDOW = 12  # tokens after the complaint words that name its subject
 CLAUSE_OPENERS = frozenset({"who", "which", "where", "when", "because", "as", "since", "after", "before", "so", "whose"})
 

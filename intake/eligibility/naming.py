@@ -49,7 +49,7 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     context = analysis.all("sentences.context")  # "the school rang social services": a referral, not a complaint
     for found in analysis.all("childrens_social_care.actors"):
         if (mentions.inside(found, context) or subjects.as_status(analysis, found)
-                or ruled_out.on_our_side(analysis, found) or ruled_out.described(analysis, found)):
+                or ruled_out.mentioned_only(analysis, found)):
             clauses.setdefault(found.clause, Clause()).mentioned = True
             continue
         if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-# "the social worker is still turning up": the matter goes on (not "still hurting" about it).
-STILL_DOING = re.compile(r"\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with|talking)\b)"
+# "the social worker is still turning up": the matter goes on (not "still hurting" about it, nor the past
+# "while she was still living there").
+STILL_DOING = re.compile(r"(?<!\bwas )(?<!\bwere )\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with|talking)\b)"
                          r"\w+ing\b", re.IGNORECASE)
 FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
                      r"remember\w*|traumati[sz]ed|nightmares|stew\w*|rankl\w*|dwell\w*|dwelt|brood\w*|mull\w*|"
@@ -60,8 +61,9 @@ def since_goes_on(text: str) -> bool:
 
 # "his social worker said I could have him for a weekend every month": a frequency inside what was promised,
 # agreed or offered is the promise's content (often never kept), not a matter going on.
+# So is a past habit: "I used to see them every week" (until it was stopped) is no matter going on.
 PROMISED = re.compile(r"\b(?:said|promised|agreed|offered|told (?:me|us)|planned|supposed|arranged|was to|were to|"
-                      r"would)\b", re.IGNORECASE)
+                      r"would|used to)\b", re.IGNORECASE)
 FREQUENCY = re.compile(r"^every (?:year|month|week)$", re.IGNORECASE)
 
 

@@ -1,7 +1,8 @@
 """Children's social care named only to be ruled out: "Nobody from social services was involved", "the social
 worker wasn't involved", "... had nothing to do with it". Then another body the writer complains of is the
 subject, as if children's social care had not been named ("Nobody from social services came" is still a
-complaint about it: not coming is what is complained of).
+complaint about it: not coming is what is complained of). Likewise named only as on the writer's side, as
+what the child is ("he is also a child in need"), or as knowing of it ("His social worker knows all about it.").
 
 Used by intake.eligibility.naming beside mentions.said_not_about ("..., not the police").
 """
@@ -46,11 +47,34 @@ def on_our_side(analysis: Analysis, found: Found) -> bool:
 
 
 BEING = frozenset({"is", "was", "'s", "as", "being", "are", "were"})
+ADVERBS = frozenset({"also", "still", "now", "already", "currently", "both", "all"})
 
 
 def described(analysis: Analysis, found: Found) -> bool:
-    """"She is a child in need", "as a looked-after child": what the child is, not who acted."""
+    """"She is a child in need", "he is also a child in need", "as a looked-after child": what the child is, not who
+    acted."""
     doc = analysis.doc
     words = doc[found.start:found.end].text.lower()
-    return (found.start >= 2 and doc[found.start - 1].lower_ in ("a", "an") and doc[found.start - 2].lower_ in BEING
-            and words.endswith(("child", "children", "child in need", "children in need")))
+    if found.start < 2 or doc[found.start - 1].lower_ not in ("a", "an"):
+        return False
+    verb = found.start - 2 - (doc[found.start - 2].lower_ in ADVERBS and found.start > 2)
+    return doc[verb].lower_ in BEING and words.endswith(("child", "children", "child in need", "children in need"))
+
+
+# "His social worker knows all about it.", "The social worker is aware.": named as knowing, and nothing more said
+# of them in the sentence; present tense only ("the social worker knew and did nothing" is complained of).
+AWARE = re.compile(r"^(?:\s+(?:knows|is aware|are aware|has been told|have been told|has been informed|have been informed|"
+                   r"is in the loop|is fully aware|has been kept informed|know))(?:\s+(?:all|everything|about|of)){0,2}"
+                   r"(?:\s+(?:it|this|that|everything|the\s+\w+))?\s*[.!]?\s*$")
+
+
+def only_aware(analysis: Analysis, found: Found) -> bool:
+    """Named only as knowing of the matter, at the end of the sentence: a mention, not the complaint's subject."""
+    doc = analysis.doc
+    sent = doc[found.start].sent
+    return AWARE.match(" " + doc[found.end:sent.end].text.lower()) is not None
+
+
+def mentioned_only(analysis: Analysis, found: Found) -> bool:
+    """Named as on the writer's side, as what the child is, or as knowing of the matter: not who acted."""
+    return on_our_side(analysis, found) or described(analysis, found) or only_aware(analysis, found)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import writer
+from intake.eligibility import carer_forms, consent_forms, writer
 from intake.eligibility.dates import NUMBERS
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
@@ -44,9 +44,10 @@ def role(analysis: Analysis) -> str:
     if isinstance(cached, str):
         return cached
     doc = analysis.doc  # "She doesn't live with me" is no kinship carer; "we stopped fostering" no foster carer now
-    former = any("foster" in doc[f.start:f.end].text.lower() for f in analysis.all("standing.no_standing"))
-    result = "" if former else next((r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS
-                                            for f in analysis.all(f"standing.{r}"))), "")
+    result = "" if carer_forms.not_a_carer(analysis) else next(
+        (r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS
+                                  for f in analysis.all(f"standing.{r}"))),
+        "foster_carer" if carer_forms.introduced_as_foster_carer(analysis) else "")
     if result == "kinship_carer" and writer.no_parental_responsibility(analysis) and writer.unclear_sentences(analysis):
         result = ""  # "I'm the kids' stepmum. I don't have PR but they live with us half the week"
     if not result:
@@ -102,6 +103,7 @@ def _adult_sentences(analysis: Analysis) -> set[int]:
     ("Rhys Penhaligon MP ... Mr Penhaligon would be grateful")."""
     doc = analysis.doc
     return {f.sentence for f in analysis.all("standing.adult_represented") if not writer.signed(analysis, f)
+            and not consent_forms.young_titled(analysis, f)  # "Ms Leanne Carver, aged 17"
             and not (f.end < len(doc) and doc[f.end].is_title
                     and re.search(rf"\b{re.escape(doc[f.end].text)} MP\b", analysis.text))}
 
@@ -131,9 +133,9 @@ def _consent_shown(analysis: Analysis) -> bool:
     names = analysis.memo.get("attachment_names", ())
     if isinstance(names, tuple) and any(CONSENT_FILE.search(str(n)) for n in names):
         return True
-    doc = analysis.doc
-    return any(not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS) and not writer.asked_by_adult(analysis, f)
-               for f in analysis.all("standing.consent"))
+    doc = analysis.doc  # "he doesn't know I'm writing": no guess of his agreement outweighs it
+    return not consent_forms.unaware(analysis) and any(not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS) and not writer.asked_by_adult(analysis, f)
+               and not consent_forms.guessed(analysis, f) for f in analysis.all("standing.consent"))
 
 
 def _represented_ages(analysis: Analysis) -> list[int]:

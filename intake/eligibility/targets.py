@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intake.eligibility import delay_reasons, mentions, subjects
+from intake.eligibility import delay_reasons, mentions, openers, subjects
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis, Found
 
@@ -78,6 +78,9 @@ def _find(analysis: Analysis) -> Targets:
         named = clauses.get(index, Clause())
         if mentions.starts_with_pronoun(analysis, index) and subjects.not_the_problem(analysis, index):
             named = Clause(named.csc, False, named.bodies, named.services)  # "..., but she isn't the problem"
+        elif mentions.starts_with_pronoun(analysis, index) and openers.names_its_own_subject(analysis, index):
+            # "Her GP refused": the GP is the subject; the social worker named before waits for a later "she"
+            named = Clause(named.csc, named.mentioned or previous.mentioned or previous.csc > 0, named.bodies, named.services)
         elif mentions.starts_with_pronoun(analysis, index):  # "...but she says it is for the school": she is still here
             named = Clause(max(named.csc, previous.csc, 2 if previous.mentioned else 0), False,
                             {**previous.bodies, **named.bodies}, {**previous.services, **named.services})

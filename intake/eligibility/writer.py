@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from intake.eligibility import acting_forms
 from intake.eligibility.matching import Analysis, Found
 
 if TYPE_CHECKING:
@@ -22,14 +23,18 @@ BREAKS = frozenset({"about", "with", "to", "by", "for", "from", "that", "who", "
                     "of", "told", "said", "asked", ",", ".", ";", "not", "n't", "no",
                     "into", "in", "on"})
 WINDOW = 6
-YOUNG = r"(?:young (?:people|person|man|woman)|pupils?|students?|girl|boy|lad|teenager|care leavers?|clients?)"
+YOUNG = (r"(?:young (?:people|person|man|woman)|pupils?|students?|girl|boy|lad|teenager|care leavers?|clients?|"
+         r"tutees?|mentees?|service users?|learners?)")
 SUPPORTS = re.compile(
     rf"\bone of (?:our|my) {YOUNG}|\b(?:a|the) {YOUNG} (?:i|we)(?:'ve| have|'m| am)? (?:\w+ )?"
     r"(?:see|support|supporting|work with|working with|teach|mentor|visit)\b|"
-    r"\b(?:i|we)(?:'ve| have|'m| am| are|'re)? (?:just )?(?:started |been )?supporting (?-i:[A-Z])|"
+    r"\b(?:i|we)(?:'ve| have|'m| am| are|'re)? (?:just )?(?:started |been )?(?:supporting|support|mentor|mentoring) (?-i:[A-Z])|"
     r"\b(?:i'm|i am|we're|we are) from (?:the )?[^.,!?]{0,40}\b(?:advocacy|team|service|project|charity)\b|"
     r"\bfrom (?:the )?(?-i:[A-Z])[^.,!?]{0,40}\b(?:team|service|project|advocacy)\b here\b", re.IGNORECASE)
 NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
+# "I'm Graham, a connected-person foster carer", "My name is Jo, the children's neighbour": a name, then the role.
+NAMED_INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is)\s+(?-i:[A-Z][a-z]+)(?:\s+(?-i:[A-Z][a-z]+))?,\s+"
+                         r"(?:a|an|the|(?-i:[A-Z][a-z]+)'s)\s+(?:[\w-]+\s*){0,4}$", re.IGNORECASE)
 # "the social worker says I'm not involved with them": someone else's claim, not the writer's own words.
 CLAIMED = frozenset({"says", "said", "claims", "claimed", "thinks", "thought", "decided", "insists", "insisted"})
 OTHERS_OWN = frozenset({"his", "her", "their", "your"})  # "his new wife", "my ex-partner's mother": not the writer
@@ -47,7 +52,9 @@ def introduces(analysis: Analysis, found: Found) -> bool:
         return True
     tokens = doc[max(sentence_start, found.start - WINDOW):found.start]
     before = [t.lower_ if not _names_joined(t) else "'s" for t in tokens]
-    return any(w in INTRO and not set(before[i + 1:]) & BREAKS for i, w in enumerate(before))
+    if any(w in INTRO and not set(before[i + 1:]) & BREAKS for i, w in enumerate(before)):
+        return True
+    return NAMED_INTRO.search(analysis.text[doc[sentence_start].idx:doc[found.start].idx]) is not None
 
 
 def _names_joined(token: Token) -> bool:
@@ -70,17 +77,20 @@ def unclear_sentences(analysis: Analysis) -> set[int]:
 def acting_sentences(analysis: Analysis) -> set[int]:
     """Sentences in which the writer says they act for someone (not "I want an advocate"), or speaks
     of a young person they support ("one of our young people", "a pupil I see", "I've started
-    supporting Jordan", "I'm from the advocacy service")."""
+    supporting Jordan", "I support Mia at our project", "I'm from the advocacy service")."""
     doc = analysis.doc
     found = {f.sentence for f in analysis.all("standing.representative")  # "I want to complain for him" acts
              if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS
              or (f.start and doc[f.start - 1].lower_ == "to")}
+    found |= acting_forms.named_behalf_sentences(analysis)  # "on Amira's behalf", "complaint for Chloe"
     return found | {analysis.sentence_of_char(m.start()) for m in SUPPORTS.finditer(analysis.text)}
 
 
 def professional_sentences(analysis: Analysis) -> set[int]:
-    """"I'm the youth worker at the project Shania attends": a professional writing about a young person."""
-    return {f.sentence for f in analysis.all("standing.professional") if introduces(analysis, f)}
+    """"I'm the youth worker at the project Shania attends", or signed "Advocate, Voices Together": a
+    professional writing about a young person."""
+    return {f.sentence for f in analysis.all("standing.professional")
+            if introduces(analysis, f) or acting_forms.signed_role(analysis, f)}
 
 
 def has_parental_responsibility(analysis: Analysis) -> bool:

@@ -1,0 +1,56 @@
+"""More ways a writer shows they act for a young person: questions intake.eligibility.writer asks.
+
+- the young person named as the one the complaint is for: "I wish to complain on Amira's behalf",
+  "Advocacy complaint for Chloe, 16", "a complaint for Jordan" (not "for Mrs Hale": an adult is
+  the question of intake.eligibility.standing, and not "for May" or "for Christmas");
+- a professional role in the sign-off: "Advocate, Voices Together", "Advocate: Shona Petrie",
+  "Youth worker, Pavilion Project". A role signed at the end says who wrote the message as surely
+  as "I'm an advocate" at its start does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.eligibility.matching import Analysis, Found
+
+TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Mx", "Sir", "Madam"})
+# Capitalised words after "for" that name a time or a body, not a young person.
+NOT_A_NAME = frozenset({
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "Christmas", "Easter", "Stage", "The", "This", "That", "Children", "Social", "Northshire", "Ofsted",
+})
+NAMED = re.compile(r"\bon (?P<a>[A-Z][a-z]+)'s behalf\b|"
+                   r"\b(?i:complaint|complain|complaining|writing|raising this|raise this)\s+"
+                   r"(?i:for|on behalf of)\s+(?P<b>[A-Z][a-z]+)\b(?!'s| [A-Z][a-z]+ MP\b)")
+# A signed role opens the last line or follows the name in it: "Advocate, ...", "..., Learning Mentor".
+SIGNED_ROLE_OPENS = frozenset({",", ":", "-", "–", "—", "(", "\n"})
+SIGNED_ROLE_ENDS = frozenset({",", ":", "-", "–", "—", ")", "."})
+ASKING = re.compile(r"\?|\b(?:please|pls|need|needed|want|wanted|like|help|can|could|get)\b", re.IGNORECASE)
+SIGNATURE_WORDS = 8
+
+
+def named_behalf_sentences(analysis: Analysis) -> set[int]:
+    """Sentences saying the complaint is made for a young person named by their first name."""
+    found = set()
+    for match in NAMED.finditer(analysis.text):
+        name = match["a"] or match["b"]
+        if name not in TITLES and name not in NOT_A_NAME:
+            found.add(analysis.sentence_of_char(match.start()))
+    return found
+
+
+def signed_role(analysis: Analysis, found: Found) -> bool:
+    """A role in the short last line, at its start or after a comma or colon ("Advocate, Voices Together")."""
+    last = len(analysis.sentence_bounds) - 1
+    if found.sentence != last or last == 0 or len(analysis.sentence_text(last).split()) > SIGNATURE_WORDS:
+        return False
+    if ASKING.search(analysis.sentence_text(last)):
+        return False  # "Advocate please": asked for, not signed
+    doc = analysis.doc
+    start, after = doc[found.start].sent.start, doc[found.end] if found.end < len(doc) else None
+    if after is not None and not (after.is_space or after.text in SIGNED_ROLE_ENDS or after.is_title):
+        return False  # "Advocate needed", "Teacher told me": a sentence, not a sign-off
+    before = [t for t in doc[start:found.start] if not t.is_space]
+    return not before or before[-1].text in SIGNED_ROLE_OPENS or doc[found.start - 1].text.startswith("\n")

@@ -1,0 +1,39 @@
+"""Whether the writer is a carer, in forms intake.eligibility.standing asks about beside its phrase lists.
+
+- no carer now: a former foster carer ("we stopped fostering"), or a writer who says outright they do
+  not care for the child ("I'm not her carer", "I don't look after them"): a special guardianship
+  order named in the message is then someone else's ("The court made an SGO for my granddaughter
+  to live with her other grandparents. I'm not her carer");
+- a foster carer introduced in other words: "I'm Graham, a connected-person foster carer for my niece" (not
+  "I'm the foster carer's neighbour").
+"""
+
+from __future__ import annotations
+
+from intake.eligibility import writer
+from intake.eligibility.matching import Analysis
+
+FIRST_PERSON = frozenset({"i", "'m", "am", "we", "'re", "are"})
+DENIALS = ("carer", "look after", "care for")
+FOSTER_CARERS = ("foster carer", "foster carers")
+NOT_NOW = frozenset({"not", "n't", "never", "no", "former", "ex", "previous", "retired", "was", "were", "used"})
+
+
+def not_a_carer(analysis: Analysis) -> bool:
+    """A former foster carer, or the writer denying that they care for the child."""
+    doc = analysis.doc
+    for found in analysis.all("standing.no_standing"):
+        said = doc[found.start:found.end].text.lower()
+        if "foster" in said:
+            return True
+        if any(d in said for d in DENIALS) and {t.lower_ for t in doc[max(0, found.start - 3):found.start]} & FIRST_PERSON:
+            return True
+    return False
+
+
+def introduced_as_foster_carer(analysis: Analysis) -> bool:
+    """"I'm Graham, a connected-person foster carer for my niece": the writer names themselves a foster carer."""
+    doc = analysis.doc
+    return any(doc[f.start:f.end].text.lower().endswith(FOSTER_CARERS) and writer.introduces(analysis, f)
+               and not (f.end < len(doc) and doc[f.end].lower_ in ("'s", "'")) and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & NOT_NOW
+               for f in analysis.all("childrens_social_care.actors"))
