@@ -132,6 +132,7 @@ class SafeguardingScreen:
         self.message_threshold: float = info["message_threshold"]
         self.passage_nlp = store.pipeline(NAME, models_dir)
         self.message_nlp = store.pipeline(MESSAGE_MODEL, models_dir)
+        cues()  # compiled now, with the models, rather than on the first message: part of loading the screen
 
     def classify(self, text: str) -> Classification:
         scored, message = screen_text(self.passage_nlp, self.message_nlp, text)
