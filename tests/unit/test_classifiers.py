@@ -65,6 +65,9 @@ def _rule_flags(text: str) -> bool:
     "She gives him medicine from unlabelled bottles and he comes to school drowsy.",  # fabricated + symptoms
     "I've been saving up my tablets and I won't need this flat much longer.",  # leaving + selfharm
     "He held her by the throat against the fridge.",  # strangulation: a strong cue alone
+    "i havent had anything for like 5 days on purpose, i just feel sick when i eat",  # fasting + deliberate
+    "My daughter has barely eaten in two weeks and fainted in assembly.",  # fasting + deliberate
+    "been making myself throw up after dinner, mum thinks im fine",  # fasting + hidden
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -76,6 +79,8 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "We have booked a holiday abroad to see the grandparents in August.",
     "I'm 15 and I would like to know when my pathway plan meeting is.",
     "The restraining order is working and we feel safe at home now.",
+    "We had not eaten for two days because the payment was late, so I used the food bank.",
+    "The boy knocked the vase over on purpose and then laughed.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
