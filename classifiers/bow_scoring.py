@@ -127,11 +127,14 @@ class BagOfWords:
         return np.array(found, dtype=np.uint64)
 
     def _run(self, run: list[str]) -> Sequence[int]:
-        if len(run) == 1:
-            known = self.pieces.get(run[0])
-            if known is not None:
-                return known
-        return self.nlp.make_doc(" ".join(run)).to_array(ORTH).tolist()  # type: ignore[no-any-return]
+        """A run's tokens, remembered with the pieces (a run has a space in it, a piece never has)."""
+        text = " ".join(run)
+        known = self.pieces.get(text)
+        if known is None:
+            if len(self.pieces) >= MAX_PIECES:
+                self.pieces.clear()
+            known = self.pieces[text] = tuple(self.nlp.make_doc(text).to_array(ORTH).tolist())
+        return known
 
     def joined_ids(self, parts: Sequence[str], known: dict[str, Ids]) -> Ids:
         """ids(" ".join(parts)) from each part's own ids, kept in known for the next text that has the part."""
