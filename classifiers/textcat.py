@@ -21,7 +21,8 @@ from spacy.training import Example
 from spacy.util import minibatch
 from thinc.api import compounding, fix_random_seed
 
-from classifiers.bow_scoring import BagOfWords, Ids, sole_categoriser
+from classifiers.bow_scoring import BagOfWords, sole_categoriser
+from classifiers.token_ids import Ids
 
 Architecture = Literal["bow", "ensemble"]
 Labelled = tuple[str, dict[str, float]]
@@ -106,7 +107,7 @@ def predict_normalised(nlp: Language, texts: Sequence[str], batch_size: int = 64
     categoriser, bow = _scorer(nlp)
     if categoriser is None:
         return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=batch_size)]
-    return _scores(nlp, categoriser, bow, texts, [bow.ids(t) for t in texts] if bow else None, batch_size)
+    return _scores(nlp, categoriser, bow, texts, [bow.tokens.ids(t) for t in texts] if bow else None, batch_size)
 
 
 def predict_parts(nlp: Language, docs: Sequence[Sequence[str]], batch_size: int = 64) -> list[dict[str, float]]:
@@ -120,7 +121,7 @@ def predict_parts(nlp: Language, docs: Sequence[Sequence[str]], batch_size: int 
     if categoriser is None or bow is None:
         return predict_normalised(nlp, texts, batch_size)
     known: dict[str, Ids] = {}
-    return _scores(nlp, categoriser, bow, texts, [bow.joined_ids(parts, known) for parts in docs], batch_size)
+    return _scores(nlp, categoriser, bow, texts, [bow.tokens.joined_ids(parts, known) for parts in docs], batch_size)
 
 
 _SCORERS: weakref.WeakKeyDictionary[Language, tuple[TextCategorizer | None, BagOfWords | None]] = \

@@ -16,17 +16,10 @@ from typing import Any, Sequence
 import spacy
 from spacy.about import __version__ as SPACY_VERSION
 
-from classifiers import category, metrics, risk_cues, safeguarding, sentences, store, young_person
+from classifiers import metrics, risk_cues, safeguarding, sentences, store, young_person
 from classifiers.corpus import CATEGORIES, LabelledMessage
 from classifiers.textcat import Architecture, Labelled, build, predict, train
-
-# Complaint recall on dev that the floor is tuned to reach (the target on test is 0.95).
-COMPLAINT_RECALL_GOAL = 0.97
-# False alarms allowed, as a share of the ordinary (no risk) dev messages.
-MAX_FALSE_ALARM_RATE = 0.15
-# False alarms the thresholds may spend on a margin below the quietest dev disclosure.
-ALARM_RATE_SPENT = 0.10
-
+from classifiers.thresholds import Screened, tune_complaint_floor, tune_risk_thresholds
 
 @dataclass(frozen=True)
 class TrainingSummary:
@@ -76,57 +69,6 @@ def risk_passages(message: LabelledMessage) -> list[tuple[str, bool]]:
 def young_examples(messages: Sequence[LabelledMessage]) -> list[Labelled]:
     return [(m.text, {"young_person": float(m.young_person), "adult": float(not m.young_person)})
             for m in messages]
-
-
-def tune_complaint_floor(scores: list[dict[str, float]], gold: list[str]) -> tuple[float, metrics.Report]:
-    """The highest floor whose dev complaint recall reaches the goal, best macro-F1 among ties."""
-    best: tuple[float, float, metrics.Report] | None = None
-    for step in range(50, 4, -1):
-        floor = step / 100
-        predicted = [category.decide(s, floor)[0] for s in scores]
-        report = metrics.score(gold, predicted, CATEGORIES)
-        if report.per_class["complaint"].recall >= COMPLAINT_RECALL_GOAL and (
-                best is None or report.macro_f1 > best[1]):
-            best = (floor, report.macro_f1, report)
-    if best is None:
-        floor = 0.05
-        return floor, metrics.score(gold, [category.decide(s, floor)[0] for s in scores], CATEGORIES)
-    return best[0], best[2]
-
-
-Screened = tuple[list[safeguarding.Passage], float]
-
-
-def tune_risk_thresholds(screened: list[Screened], gold: list[bool]) -> tuple[float, float]:
-    """(passage, message) thresholds that miss the fewest dev disclosures, with a margin for unseen ones.
-
-    Recall first, but a screen that holds most ordinary mail back is no screen: only
-    pairs whose false alarms stay within MAX_FALSE_ALARM_RATE of the ordinary dev
-    messages count. Among those that miss fewest, the lowest thresholds whose false
-    alarms stay within ALARM_RATE_SPENT: the strictest pair that still catches every
-    dev disclosure would sit just under the weakest of them, and the next, unseen,
-    disclosure written a little more quietly would fall below it.
-    """
-    grid = [step / 50 for step in range(1, 41)]  # 0.02 ... 0.80
-    # Per message: a strong cue, its best passage, the message score: all the flag depends on.
-    summary = [(any(p.strong for p in scored), max((p.score for p in scored), default=0.0), message, risk)
-               for (scored, message), risk in zip(screened, gold, strict=True)]
-    ordinary = max(1, sum(1 for risk in gold if not risk))
-    best: tuple[int, float, float, float, float] | None = None
-    for passage_t in grid:
-        for message_t in grid:
-            flagged = [(strong or top >= passage_t or message >= message_t, risk)
-                       for strong, top, message, risk in summary]
-            missed = sum(1 for f, risk in flagged if risk and not f)
-            alarm_rate = sum(1 for f, risk in flagged if f and not risk) / ordinary
-            if alarm_rate > MAX_FALSE_ALARM_RATE:
-                continue
-            key = (missed, max(0.0, alarm_rate - ALARM_RATE_SPENT), passage_t + message_t, passage_t, message_t)
-            if best is None or key < best:
-                best = key
-    if best is None:  # nothing fits the budget: the strictest pair on the grid
-        return grid[-1], grid[-1]
-    return best[3], best[4]
 
 
 def screen_all(passage_nlp: spacy.language.Language, message_nlp: spacy.language.Language,

@@ -109,7 +109,7 @@ def test_token_ids_put_together_from_pieces_are_the_tokenizers_own() -> None:
     rules = sorted(nlp.tokenizer.rules)
     texts = [normalise(t) for t in _texts()] + [_special_soup(rng, rules) for _ in range(5000)]
     for text in texts:
-        assert np.array_equal(bow.ids(text), nlp.make_doc(text).to_array(ORTH)), text
+        assert np.array_equal(bow.tokens.ids(text), nlp.make_doc(text).to_array(ORTH)), text
 
 
 def test_the_screen_scores_each_passage_as_if_alone() -> None:

@@ -1,0 +1,131 @@
+"""A normalised text's token ids as spaCy's tokenizer gives them, each space-separated piece tokenised once.
+
+The tokenizer cuts text at single spaces and tokenises each piece on its own (the same
+piece always gives the same tokens); its one look across pieces is a last pass for
+special cases with punctuation (":-)", "<3"), which finds each such case as the run of
+tokens its text splits into without special cases. A run across a space would have a
+token ending one piece and a token starting the next side by side in it: the last
+character of the one and the first of the other make one of `special_pairs`. So a
+normalised text's tokens are its pieces' tokens one after the other, each piece
+tokenised once and remembered; where a join makes such a pair, the pieces it joins
+are tokenised together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+import numpy.typing as npt
+from spacy.attrs import ORTH
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+
+Ids = npt.NDArray[np.uint64]
+# Distinct space-separated pieces remembered per pipeline; past this the memory starts again.
+MAX_PIECES = 100_000
+
+
+@dataclass(frozen=True, eq=False)
+class TokenIds:
+    """The ORTH ids of normalised texts' tokens for one pipeline's tokenizer, exactly as nlp.make_doc gives them."""
+
+    nlp: Language
+    special_pairs: frozenset[str]  # last + first character of two tokens side by side in a special case
+    pieces: dict[str, tuple[int, ...] | None] = field(default_factory=dict)  # piece -> ids (None: tokenise whole)
+
+    @staticmethod
+    def of(nlp: Language) -> TokenIds | None:
+        """None for a tokenizer that is not spaCy's own: its special cases cannot be read."""
+        pairs = _special_case_joins(nlp)
+        return TokenIds(nlp, pairs) if pairs is not None else None
+
+    def ids(self, text: str) -> Ids:
+        """The ORTH ids of the tokens of a normalised text, as nlp.make_doc(text) gives them."""
+        found: list[int] = []
+        pieces = text.split(" ") if text and len(text) <= self.nlp.max_length else []
+        for before, piece in zip([None, *pieces], pieces):
+            try:
+                known = self.pieces[piece]
+            except KeyError:
+                known = self._learn(piece)
+            if known is None:
+                return self._whole(text)
+            if before is not None and before[-1] + piece[0] in self.special_pairs:
+                return self._in_runs(pieces) if all(map(_plain, pieces)) else self._whole(text)
+            found.extend(known)
+        return np.array(found, dtype=np.uint64) if found else self._whole(text)
+
+    def _in_runs(self, pieces: list[str]) -> Ids:
+        """Pieces a special case could join across their space tokenised together, every other piece alone.
+
+        No special case can join tokens across any other space, so the text's tokens are
+        the runs' tokens one after the other: a long message with one "(:" in it is not
+        tokenised whole for the sake of two pieces.
+        """
+        found: list[int] = []
+        run = [pieces[0]]
+        for before, piece in zip(pieces, pieces[1:]):
+            if before[-1] + piece[0] in self.special_pairs:
+                run.append(piece)
+                continue
+            found.extend(self._run(run))
+            run = [piece]
+        found.extend(self._run(run))
+        return np.array(found, dtype=np.uint64)
+
+    def _run(self, run: list[str]) -> Sequence[int]:
+        """A run's tokens, remembered with the pieces (a run has a space in it, a piece never has)."""
+        text = " ".join(run)
+        known = self.pieces.get(text)
+        if known is None:
+            if len(self.pieces) >= MAX_PIECES:
+                self.pieces.clear()
+            known = self.pieces[text] = tuple(self.nlp.make_doc(text).to_array(ORTH).tolist())
+        return known
+
+    def joined_ids(self, parts: Sequence[str], known: dict[str, Ids]) -> Ids:
+        """ids(" ".join(parts)) from each part's own ids, kept in known for the next text that has the part."""
+        if not all(parts) or any(a[-1] + b[0] in self.special_pairs for a, b in zip(parts, parts[1:])) \
+                or sum(map(len, parts)) + len(parts) - 1 > self.nlp.max_length:
+            return self.ids(" ".join(parts))
+        found = []
+        for part in parts:
+            ids = known.get(part)
+            if ids is None:
+                ids = known[part] = self.ids(part)
+            found.append(ids)
+        return np.concatenate(found) if len(found) > 1 else found[0]
+
+    def _learn(self, piece: str) -> tuple[int, ...] | None:
+        known = None
+        if _plain(piece):
+            known = tuple(self.nlp.make_doc(piece).to_array(ORTH).tolist()) or None
+        if len(self.pieces) >= MAX_PIECES:
+            self.pieces.clear()
+        self.pieces[piece] = known
+        return known
+
+    def _whole(self, text: str) -> Ids:
+        return np.asarray(self.nlp.make_doc(text).to_array(ORTH), dtype=np.uint64)
+
+
+def _plain(piece: str) -> bool:
+    """A piece of normalised text: never empty, no whitespace (normalised text has single spaces only)."""
+    return bool(piece) and not any(ch.isspace() for ch in piece)
+
+
+def _special_case_joins(nlp: Language) -> frozenset[str] | None:
+    """Last + first character of each two tokens side by side in a special case split without special cases."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return None
+    plain = Tokenizer(nlp.vocab, rules={}, prefix_search=tokenizer.prefix_search,
+                      suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
+                      token_match=tokenizer.token_match, url_match=tokenizer.url_match)
+    joins: set[str] = set()
+    for rule in tokenizer.rules or {}:
+        texts = [token.text for token in plain(rule)]
+        joins.update(left[-1] + right[0] for left, right in zip(texts, texts[1:]))
+    return frozenset(joins)
