@@ -18,7 +18,7 @@ from typing import Sequence
 
 import numpy as np
 import numpy.typing as npt
-from spacy.attrs import ORTH
+from spacy.attrs import IDX, ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
@@ -49,7 +49,8 @@ class TokenIds:
             try:
                 known = self.pieces[piece]
             except KeyError:
-                known = self._learn(piece)
+                self._learn_all(pieces)
+                known = self.pieces[piece]
             if known is None:
                 return self._whole(text)
             if before is not None and before[-1] + piece[0] in self.special_pairs:
@@ -98,14 +99,30 @@ class TokenIds:
             found.append(ids)
         return np.concatenate(found) if len(found) > 1 else found[0]
 
-    def _learn(self, piece: str) -> tuple[int, ...] | None:
-        known = None
-        if _plain(piece):
-            known = tuple(self.nlp.make_doc(piece).to_array(ORTH).tolist()) or None
-        if len(self.pieces) >= MAX_PIECES:
+    def _learn_all(self, pieces: list[str]) -> None:
+        """Every piece of the text not yet known, tokenised in one Doc rather than one Doc a new word.
+
+        Side by side in that Doc, the new pieces are as safe from special cases as in the
+        text, unless two that now meet could be joined: then each is tokenised alone.
+        """
+        new = [piece for piece in dict.fromkeys(pieces) if piece not in self.pieces]
+        if len(self.pieces) + len(new) > MAX_PIECES:
             self.pieces.clear()
-        self.pieces[piece] = known
-        return known
+        plain = [piece for piece in new if _plain(piece)]
+        self.pieces.update((piece, None) for piece in new if not _plain(piece))
+        if not plain:
+            return
+        if len(plain) == 1 or any(a[-1] + b[0] in self.special_pairs for a, b in zip(plain, plain[1:])):
+            self.pieces.update((piece, tuple(self.nlp.make_doc(piece).to_array(ORTH).tolist()) or None)
+                               for piece in plain)
+            return
+        starts = np.cumsum([0] + [len(piece) + 1 for piece in plain[:-1]])
+        found = self.nlp.make_doc(" ".join(plain)).to_array([IDX, ORTH])
+        owners = np.searchsorted(starts, found[:, 0], side="right") - 1
+        tokens: list[list[int]] = [[] for _ in plain]
+        for owner, orth in zip(owners.tolist(), found[:, 1].tolist()):
+            tokens[owner].append(orth)
+        self.pieces.update((piece, tuple(ids) or None) for piece, ids in zip(plain, tokens))
 
     def _whole(self, text: str) -> Ids:
         return np.asarray(self.nlp.make_doc(text).to_array(ORTH), dtype=np.uint64)
