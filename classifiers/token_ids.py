@@ -13,7 +13,8 @@ are tokenised together.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
@@ -23,8 +24,11 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 
 Ids = npt.NDArray[np.uint64]
-# Distinct space-separated pieces remembered per pipeline; past this the memory starts again.
+# Distinct space-separated pieces remembered per tokenizer; past this the memory starts again.
 MAX_PIECES = 100_000
+# The pieces learnt, shared by every pipeline whose tokenizer is the same byte for byte: the four
+# shipped pipelines would otherwise each tokenise every new word of a message again.
+_LEARNT: dict[str, dict[str, tuple[int, ...] | None]] = {}
 
 
 @dataclass(frozen=True, eq=False)
@@ -33,13 +37,20 @@ class TokenIds:
 
     nlp: Language
     special_pairs: frozenset[str]  # last + first character of two tokens side by side in a special case
-    pieces: dict[str, tuple[int, ...] | None] = field(default_factory=dict)  # piece -> ids (None: tokenise whole)
+    pieces: dict[str, tuple[int, ...] | None]  # piece (or run of pieces) -> ids (None: tokenise the text whole)
 
     @staticmethod
     def of(nlp: Language) -> TokenIds | None:
-        """None for a tokenizer that is not spaCy's own: its special cases cannot be read."""
-        pairs = _special_case_joins(nlp)
-        return TokenIds(nlp, pairs) if pairs is not None else None
+        """None for a tokenizer that is not spaCy's own: its special cases cannot be read.
+
+        ORTH ids are hashes of the token's text, the same in every vocabulary, so what one
+        pipeline's tokenizer learnt serves any other with the same tokenizer.
+        """
+        tokenizer = nlp.tokenizer
+        if not isinstance(tokenizer, Tokenizer):
+            return None
+        same_tokenizer = hashlib.sha256(tokenizer.to_bytes(exclude=["vocab"])).hexdigest()
+        return TokenIds(nlp, _special_case_joins(nlp, tokenizer), _LEARNT.setdefault(same_tokenizer, {}))
 
     def ids(self, text: str) -> Ids:
         """The ORTH ids of the tokens of a normalised text, as nlp.make_doc(text) gives them."""
@@ -50,7 +61,7 @@ class TokenIds:
                 known = self.pieces[piece]
             except KeyError:
                 self._learn_all(pieces)
-                known = self.pieces[piece]
+                known = self.pieces[piece] if piece in self.pieces else self._alone(piece)  # another thread cleared
             if known is None:
                 return self._whole(text)
             if before is not None and before[-1] + piece[0] in self.special_pairs:
@@ -113,8 +124,7 @@ class TokenIds:
         if not plain:
             return
         if len(plain) == 1 or any(a[-1] + b[0] in self.special_pairs for a, b in zip(plain, plain[1:])):
-            self.pieces.update((piece, tuple(self.nlp.make_doc(piece).to_array(ORTH).tolist()) or None)
-                               for piece in plain)
+            self.pieces.update((piece, self._alone(piece)) for piece in plain)
             return
         starts = np.cumsum([0] + [len(piece) + 1 for piece in plain[:-1]])
         found = self.nlp.make_doc(" ".join(plain)).to_array([IDX, ORTH])
@@ -123,6 +133,9 @@ class TokenIds:
         for owner, orth in zip(owners.tolist(), found[:, 1].tolist()):
             tokens[owner].append(orth)
         self.pieces.update((piece, tuple(ids) or None) for piece, ids in zip(plain, tokens))
+
+    def _alone(self, piece: str) -> tuple[int, ...] | None:
+        return tuple(self.nlp.make_doc(piece).to_array(ORTH).tolist()) or None if _plain(piece) else None
 
     def _whole(self, text: str) -> Ids:
         return np.asarray(self.nlp.make_doc(text).to_array(ORTH), dtype=np.uint64)
@@ -133,11 +146,8 @@ def _plain(piece: str) -> bool:
     return bool(piece) and not any(ch.isspace() for ch in piece)
 
 
-def _special_case_joins(nlp: Language) -> frozenset[str] | None:
+def _special_case_joins(nlp: Language, tokenizer: Tokenizer) -> frozenset[str]:
     """Last + first character of each two tokens side by side in a special case split without special cases."""
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer):
-        return None
     plain = Tokenizer(nlp.vocab, rules={}, prefix_search=tokenizer.prefix_search,
                       suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
                       token_match=tokenizer.token_match, url_match=tokenizer.url_match)

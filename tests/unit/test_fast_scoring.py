@@ -163,3 +163,10 @@ def test_normalise_is_the_plain_regular_expressions_done_faster(bits: list[str])
     text = "".join(bits)
     assert normalise(text) == _normalised_the_plain_way(text)
     assert normalise(text * 40) == _normalised_the_plain_way(text * 40)  # past MAX_CHARS
+
+
+def test_the_shipped_pipelines_share_what_their_one_tokenizer_learnt() -> None:
+    """The same tokenizer gives the same ids in every pipeline: a new word is tokenised once, not four times."""
+    tokens = [BagOfWords.of(store.pipeline(name), sole_categoriser(store.pipeline(name))) for name in PIPELINES]
+    assert all(t is not None for t in tokens)
+    assert len({id(t.tokens.pieces) for t in tokens if t is not None}) == 1
