@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
-from urllib.parse import parse_qs, unquote, urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from intake.endpoints import Endpoint, parse_mailbox_url, parse_outbound_url, secret_from_env
 from intake.errors import ConfigError
 from intake.notices.settings import NoticeSettings, parse_notices
 from intake.timetable import TimetableLimits
@@ -24,37 +24,6 @@ from intake.web_settings import WebSettings, parse_web
 
 if TYPE_CHECKING:
     from intake.calendar import WorkingCalendar
-
-TLS_MODES = ("ssl", "starttls", "none")
-
-
-class Secret(str):
-    """A string that never shows itself in a repr, a log line or a traceback."""
-
-    def __repr__(self) -> str:
-        return "Secret('********')"
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """A parsed mailbox or outbound URL."""
-
-    scheme: str
-    path: Path | None = None
-    host: str = ""
-    port: int = 0
-    username: str = ""
-    folder: str = "INBOX"
-    tls: str = "ssl"
-    auth: str = "password"
-    password: Secret | None = field(default=None, repr=False)
-
-    def describe(self) -> str:
-        """A safe description for logs: no password, no username."""
-        if self.path is not None:
-            return f"{self.scheme}://{self.path}"
-        return f"{self.scheme}://{self.host}:{self.port}/{self.folder} tls={self.tls}"
-
 
 @dataclass(frozen=True)
 class Contact:
@@ -240,10 +209,10 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
                         "such as sqlite:///var/intake.db or postgresql+psycopg://host/db")
     mailbox = parse_mailbox_url(
         env.get("INTAKE_MAILBOX_URL") or mbox.get("url") or defaults["mailbox_url"],
-        _secret(env, "INTAKE_MAILBOX_PASSWORD", problems), base, problems)
+        secret_from_env(env, "INTAKE_MAILBOX_PASSWORD", problems), base, problems)
     outbound = parse_outbound_url(
         env.get("INTAKE_OUTBOUND_URL") or out.get("url") or defaults["outbound_url"],
-        _secret(env, "INTAKE_OUTBOUND_PASSWORD", problems), base, problems)
+        secret_from_env(env, "INTAKE_OUTBOUND_PASSWORD", problems), base, problems)
     scalars = _scalars(svc, mbox, out, env, problems)
     threshold = _section(data, "classification", problems).get("category_threshold", 0.6)
     if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 <= threshold <= 1:
@@ -347,69 +316,6 @@ def _scalars(svc: dict[str, Any], mbox: dict[str, Any], out: dict[str, Any],
     except (ZoneInfoNotFoundError, ValueError):
         problems.append(f"service.timezone: unknown time zone {result.get('timezone')!r}")
     return result
-
-
-def _secret(env: Mapping[str, str], name: str, problems: list[str]) -> Secret | None:
-    """A secret from NAME, or from the file named by NAME_FILE (Docker/systemd style)."""
-    if env.get(name):
-        return Secret(env[name])
-    file_name = env.get(f"{name}_FILE")
-    if file_name:
-        try:
-            return Secret(Path(file_name).read_text(encoding="utf-8").strip())
-        except OSError as exc:
-            problems.append(f"{name}_FILE: cannot read {file_name}: {exc.strerror}")
-    return None
-
-
-def _local_path(url_path: str, netloc: str, base: Path) -> Path:
-    raw = unquote(netloc + url_path) if netloc else unquote(url_path)
-    path = Path(raw)
-    return path if path.is_absolute() else (base / path)
-
-
-def parse_mailbox_url(url: str, password: Secret | None, base: Path,
-                      problems: list[str]) -> Endpoint:
-    return _parse_url("INTAKE_MAILBOX_URL", url, password, base, problems,
-                      local="maildir", remote="imap", default_ports={"ssl": 993, "starttls": 143, "none": 143})
-
-
-def parse_outbound_url(url: str, password: Secret | None, base: Path,
-                       problems: list[str]) -> Endpoint:
-    return _parse_url("INTAKE_OUTBOUND_URL", url, password, base, problems,
-                      local="folder", remote="smtp", default_ports={"ssl": 465, "starttls": 587, "none": 25})
-
-
-def _parse_url(key: str, url: str, password: Secret | None, base: Path, problems: list[str],
-               *, local: str, remote: str, default_ports: dict[str, int]) -> Endpoint:
-    parts = urlsplit(str(url))
-    if parts.scheme == local:
-        return Endpoint(scheme=local, path=_local_path(parts.path, parts.netloc, base))
-    if parts.scheme != remote:
-        problems.append(f"{key}: scheme must be {local}:// or {remote}://, got {parts.scheme or 'none'!r}")
-        return Endpoint(scheme=local, path=base)
-    if parts.password:
-        problems.append(f"{key}: the URL contains a password; put it in {key.replace('_URL', '_PASSWORD')} "
-                        f"or a file named by {key.replace('_URL', '_PASSWORD_FILE')} instead")
-    query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-    tls = query.get("tls", "ssl")
-    if tls not in TLS_MODES:
-        problems.append(f"{key}: tls must be one of {', '.join(TLS_MODES)}, got {tls!r}")
-        tls = "ssl"
-    auth = query.get("auth", "password")
-    if auth not in ("password", "oauth2"):
-        problems.append(f"{key}: auth must be password or oauth2, got {auth!r}")
-    if not parts.hostname:
-        problems.append(f"{key}: a host is required, as in {remote}://user@host:port")
-    try:
-        port = parts.port or default_ports[tls]
-    except ValueError:
-        problems.append(f"{key}: the port is not a number")
-        port = default_ports[tls]
-    folder = unquote(parts.path.lstrip("/")) or "INBOX"
-    return Endpoint(scheme=remote, host=parts.hostname or "", port=port,
-                    username=unquote(parts.username or ""), folder=folder, tls=tls,
-                    auth=auth, password=password)
 
 
 def _dates(section: dict[str, Any], key: str, problems: list[str],

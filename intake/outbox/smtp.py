@@ -6,7 +6,7 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 
-from intake.config import Endpoint
+from intake.endpoints import Endpoint
 from intake.errors import OutboxError, PermanentDeliveryError
 
 

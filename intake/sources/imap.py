@@ -19,7 +19,8 @@ from typing import Any, Iterable, Iterator
 import imapclient
 from imapclient.exceptions import IMAPClientError, LoginError
 
-from intake.config import Endpoint, MailboxOptions
+from intake.config import MailboxOptions
+from intake.endpoints import Endpoint
 from intake.errors import ConfigError, SourceUnavailable
 from intake.sources import KnownKeys, SourceMessage
 from intake.sources.oauth2 import TokenProvider

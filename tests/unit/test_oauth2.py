@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from imapclient.exceptions import LoginError
 
-from intake.config import Endpoint, MailboxOptions, Secret
+from intake.config import MailboxOptions
+from intake.endpoints import Endpoint, Secret
 from intake.errors import ConfigError
 from intake.sources.imap import ImapSource
 from intake.sources.oauth2 import TokenProvider
