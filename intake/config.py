@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Mapping
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from intake.council import Council, parse_council
 from intake.endpoints import Endpoint, parse_mailbox_url, parse_outbound_url, secret_from_env
 from intake.errors import ConfigError
 from intake.notices.settings import NoticeSettings, parse_notices
@@ -24,53 +25,6 @@ from intake.web_settings import WebSettings, parse_web
 
 if TYPE_CHECKING:
     from intake.calendar import WorkingCalendar
-
-@dataclass(frozen=True)
-class Contact:
-    name: str = ""
-    phone: str = ""
-    email: str = ""
-    website: str = ""
-
-
-@dataclass(frozen=True)
-class Council:
-    name: str = "Northshire County Council"
-    team_name: str = "Children's Services Complaints Team"
-    team_email: str = "complaints@northshire.example.org"
-    team_phone: str = "01632 960000"
-    team_address: str = "Complaints Team\nCounty Hall\nNorthtown\nNT1 1AA"
-    website: str = "https://www.northshire.example.org/complaints"
-    privacy_notice_url: str = "https://www.northshire.example.org/privacy/complaints"
-    # The consent form a young person signs so a representative may complain for them.
-    consent_form_url: str = "https://www.northshire.example.org/complaints/consent-form"
-    childrens_rights_officer: Contact = Contact(
-        "Children's Rights and Participation Officer", "01632 960001",
-        "childrensrights@northshire.example.org")
-    advocacy_service: Contact = Contact(
-        "National Youth Advocacy Service", "0808 808 1001", "", "https://www.nyas.net")
-    ombudsman: Contact = Contact(
-        "Local Government and Social Care Ombudsman", "0300 061 0614", "",
-        "https://www.lgo.org.uk")
-    front_door_phone: str = "01632 960100"
-    out_of_hours_phone: str = "01632 960199"
-
-    def template_context(self) -> dict[str, Any]:
-        """The `council` object every template receives."""
-        def contact(c: Contact) -> dict[str, str]:
-            return {"name": c.name, "phone": c.phone, "email": c.email, "website": c.website}
-        return {
-            "name": self.name, "team_name": self.team_name, "team_email": self.team_email,
-            "team_phone": self.team_phone, "team_address": self.team_address,
-            "website": self.website, "privacy_notice_url": self.privacy_notice_url,
-            "consent_form_url": self.consent_form_url,
-            "childrens_rights_officer": contact(self.childrens_rights_officer),
-            "advocacy_service": contact(self.advocacy_service),
-            "ombudsman": contact(self.ombudsman),
-            "safeguarding": {"front_door_phone": self.front_door_phone,
-                             "out_of_hours_phone": self.out_of_hours_phone},
-        }
-
 
 @dataclass(frozen=True)
 class MailboxOptions:
@@ -223,7 +177,7 @@ def _build(data: dict[str, Any], env: Mapping[str, str], base: Path,
     dates: dict[str, Any] = {key: _dates(calendar, key, problems)
                              for key in ("closure_days", "extra_holidays", "not_holidays")}
     limits = _limits(_section(data, "timetable", problems), problems)
-    council = _council(_section(data, "council", problems), problems)
+    council = parse_council(_section(data, "council", problems), problems)
     options = _mailbox_options(mbox, base, problems)
     rules_file = _eligibility_rules_file(_section(data, "eligibility", problems), base, problems)
     notices = parse_notices(_section(data, "notices", problems), problems)
@@ -350,21 +304,3 @@ def _limits(section: dict[str, Any], problems: list[str]) -> TimetableLimits:
         if values and all(isinstance(v, int) for v in values.values()):
             problems.append(f"timetable: {exc}")
         return TimetableLimits()
-
-
-def _council(section: dict[str, Any], problems: list[str]) -> Council:
-    council = Council()
-    changes: dict[str, Any] = {}
-    for key, value in section.items():
-        current = getattr(council, key, None)
-        if isinstance(current, Contact) and isinstance(value, dict):
-            unknown = value.keys() - {f.name for f in fields(Contact)}
-            if unknown:
-                problems.append(f"council.{key}: unknown keys {', '.join(sorted(unknown))}")
-                continue
-            changes[key] = replace(current, **{k: str(v) for k, v in value.items()})
-        elif isinstance(current, str) and isinstance(value, str):
-            changes[key] = value
-        else:
-            problems.append(f"council.{key}: unknown key or wrong type")
-    return replace(council, **changes)
