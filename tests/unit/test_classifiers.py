@@ -68,6 +68,8 @@ def _rule_flags(text: str) -> bool:
     "i havent had anything for like 5 days on purpose, i just feel sick when i eat",  # fasting + deliberate
     "My daughter has barely eaten in two weeks and fainted in assembly.",  # fasting + deliberate
     "been making myself throw up after dinner, mum thinks im fine",  # fasting + hidden
+    "ive got a stash of pills in my wardrobe. dont blame yourselves",  # stockpile + farewell
+    "Tell my little brother I love him. I won't need this room much longer.",  # farewell + leaving
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -81,6 +83,8 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "The restraining order is working and we feel safe at home now.",
     "We had not eaten for two days because the payment was late, so I used the food bank.",
     "The boy knocked the vase over on purpose and then laughed.",
+    "The chemist gave her the wrong tablets last week. It wasn't anyone's fault, they said sorry.",
+    "It was nobody's fault the visit was cancelled, I just wanted you to know we still want one.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
