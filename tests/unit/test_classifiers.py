@@ -70,6 +70,9 @@ def _rule_flags(text: str) -> bool:
     "been making myself throw up after dinner, mum thinks im fine",  # fasting + hidden
     "ive got a stash of pills in my wardrobe. dont blame yourselves",  # stockpile + farewell
     "Tell my little brother I love him. I won't need this room much longer.",  # farewell + leaving
+    "down to 350 cals a day now, I bin my tea when staff arent looking and no one here has noticed",  # fasting + hidden
+    "its only my thighs so no one at school sees",  # bodyharm + hidden
+    "He has a mark on his cheek in the shape of a hand and nobody can explain it.",  # injury + unexplained
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -85,6 +88,8 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "The boy knocked the vase over on purpose and then laughed.",
     "The chemist gave her the wrong tablets last week. It wasn't anyone's fault, they said sorry.",
     "It was nobody's fault the visit was cancelled, I just wanted you to know we still want one.",
+    "I've gone back to my old habit of leaving homework until Sunday night and nobody has noticed.",
+    "The canteen's 600 calorie meal deal is too big for a year 7.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
