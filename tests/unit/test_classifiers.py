@@ -73,6 +73,9 @@ def _rule_flags(text: str) -> bool:
     "down to 350 cals a day now, I bin my tea when staff arent looking and no one here has noticed",  # fasting + hidden
     "its only my thighs so no one at school sees",  # bodyharm + hidden
     "He has a mark on his cheek in the shape of a hand and nobody can explain it.",  # injury + unexplained
+    "She keeps coming home with marks and nobody can tell me how.",  # injury + unexplained
+    "honestly nobody would notice if i stopped being here, ive worked out how",  # leaving + settled
+    "Ive counted out my tablets and I wont need my bed much longer.",  # stockpile + leaving
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -90,6 +93,8 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "It was nobody's fault the visit was cancelled, I just wanted you to know we still want one.",
     "I've gone back to my old habit of leaving homework until Sunday night and nobody has noticed.",
     "The canteen's 600 calorie meal deal is too big for a year 7.",
+    "I planned out how to get to college on the new bus route, it should work properly this time.",
+    "Nobody would notice if the bins were collected a day late.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
