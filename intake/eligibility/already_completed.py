@@ -36,10 +36,19 @@ OTHER_PANELS = frozenset({"fostering", "adoption", "matching", "resource", "appr
 
 
 def check(analysis: Analysis) -> Hit | None:
+    found = sentences(analysis)
+    if not found:
+        return None
+    return analysis.hit("already_completed", "The matter has already been considered at all three stages "
+                        "of the procedure.", min(found))
+
+
+def sentences(analysis: Analysis) -> set[int]:
+    """The sentences that say the matter has been through all three stages (none for a new matter)."""
     same = {i for i in analysis.sentences_with("already_completed.new_matter")
             if SAME.search(analysis.sentence_text(i))}  # "a new complaint about the same thing" is not new
     if analysis.sentences_with("already_completed.new_matter") - same:
-        return None
+        return set()
     said = analysis.sentences_with("already_completed.phrases")
     other = any(_other_panel(analysis, f.start) for f in analysis.all("already_completed.stage_3"))
     stage_3 = {f.sentence for f in analysis.all("already_completed.stage_3") if not _other_panel(analysis, f.start)
@@ -47,11 +56,7 @@ def check(analysis: Analysis) -> Hit | None:
     happened = stage_3 & analysis.sentences_with("already_completed.done")
     asked = {i for i in said | happened if REQUEST.search(analysis.sentence_text(i))}
     requests = {f.sentence for f in analysis.all("already_completed.request") if not _to_reopen(analysis, f.end)}
-    sentences = (said | happened) - requests - asked
-    if not sentences:
-        return None
-    return analysis.hit("already_completed", "The matter has already been considered at all three stages "
-                        "of the procedure.", min(sentences))
+    return (said | happened) - requests - asked
 
 
 def _to_reopen(analysis: Analysis, end: int) -> bool:

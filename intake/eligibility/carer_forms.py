@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from intake.eligibility import writer
-from intake.eligibility.matching import Analysis
+from intake.eligibility.matching import Analysis, Found
 
 FIRST_PERSON = frozenset({"i", "'m", "am", "we", "'re", "are"})
 DENIALS = ("carer", "look after", "care for")
@@ -37,3 +37,17 @@ def introduced_as_foster_carer(analysis: Analysis) -> bool:
     return any(doc[f.start:f.end].text.lower().endswith(FOSTER_CARERS) and writer.introduces(analysis, f)
                and not (f.end < len(doc) and doc[f.end].lower_ in ("'s", "'")) and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & NOT_NOW
                for f in analysis.all("childrens_social_care.actors"))
+
+
+DETERMINERS = frozenset({"my", "our", "his", "her", "their", "your", "the", "a", "an", "its", "these", "those", "'s"})
+
+
+def writers_kind(analysis: Analysis, found: Found) -> bool:
+    """"I'm a foster carer ... I was told foster carers get a council tax discount": once the writer says they
+    foster, "foster carers" with no determiner means foster carers in general, the writer's own kind, not
+    someone who acted ("her foster carers", "the foster carer" may still be complained of)."""
+    doc = analysis.doc
+    if doc[found.start:found.end].text.lower() != "foster carers" or (found.start and doc[found.start - 1].lower_ in DETERMINERS):
+        return False
+    return any(doc[f.start].lower_ in FIRST_PERSON for f in analysis.all("standing.foster_carer")) \
+        or introduced_as_foster_carer(analysis)

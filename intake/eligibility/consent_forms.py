@@ -15,7 +15,7 @@ import re
 from intake.eligibility.matching import Analysis, Found
 
 UNAWARE = re.compile(
-    r"\b(?:he|she|they|(?-i:[A-Z][a-z]+))\s+(?:doesn't|does not|don't|do not|didn't|did not)\s+(?:yet\s+)?know\s+"
+    r"\b(?:he|she|they|and|(?-i:[A-Z][a-z]+))\s+(?:doesn't|does not|don't|do not|didn't|did not)\s+(?:yet\s+)?know\s+"
     r"(?:that\s+)?(?:i'm|i am|i was|i've|we're|we are|we were|we've)\s+(?:\w+\s+)?(?:writing|sending|complaining|"
     r"contacting|emailing|raising|getting in touch)\b|"
     r"\b(?:he|she|they|(?-i:[A-Z][a-z]+))\s+(?:hasn't|has not|haven't|have not)\s+(?:yet\s+)?(?:seen|read)\s+"

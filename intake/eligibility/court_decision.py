@@ -60,7 +60,13 @@ def _abbreviated(analysis: Analysis, first: int) -> set[int]:
             and analysis.sentence_of_char(t.idx) > first}
 
 
+# "I'm not disputing the order", "we are not contesting it": the challenge word itself denied.
+DENIED = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+ly\s+|really\s+|even\s+)?$", re.IGNORECASE)
+
+
 def _disowned(analysis: Analysis, start: int) -> bool:
-    """"I am not asking to change the order": the challenge word follows a denial of making one."""
+    """"I am not asking to change the order", "I'm not disputing the order": the challenge word follows a
+    denial of making one, or is itself denied."""
     token = analysis.doc[start]
-    return NOT_ASKING.search(analysis.text[token.sent.start_char:token.idx]) is not None
+    before = analysis.text[token.sent.start_char:token.idx]
+    return NOT_ASKING.search(before) is not None or DENIED.search(before) is not None

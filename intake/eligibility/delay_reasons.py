@@ -24,7 +24,7 @@ UNAWARE = (r"\b(?:never|didn't|didnt|did not|wasn't|wasnt|was not|weren't|werent
            r"\b(?:knew|know|no|told|said|"
            r"aware|realised|realized|explained)\b[^.!?]{0,30}\b(?:complain\w*|procedure|process)\b")
 # ... or not to complain at all ("told us not to 'if we wanted more placements'").
-TOLD_TO_WAIT = (r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,2}?\s+to\s+(?:wait|hold off|hang on|leave it|"
+TOLD_TO_WAIT = (r"\b(?:told|asked|advised|said|wanted)\b(?:\s+\w+){0,3}?\s+to\s+(?:wait|hold off|hang on|leave it|"
                 r"give it time)\b|"
                 # "told me I had to wait until it was over", "said we would need to wait", "told us we must wait"
                 r"\b(?:told|advised|said|warned)\s+(?:me|us|him|her|them)?\s*(?:that\s+)?(?:i|we|he|she|they)\s+(?:had|have|would have|"
@@ -79,9 +79,24 @@ def sentences(analysis: Analysis) -> set[int]:
     for match in CHILD_THEN.finditer(analysis.text):
         if int(match[1]) < 18:
             sentences.add(analysis.sentence_of_char(match.start()))
+    sentences |= _wait_over(analysis)
     return {i for i in sentences if not NO_TIME.search(analysis.sentence_text(i))}
 
 
+
+
+# "The team manager told me to wait for the police to finish. The police only closed their file in October.":
+# the end of what the writer was told to wait for, said in the next sentence, is part of the reason (its date
+# is the wait's, not the matter's).
+WAITED = re.compile(TOLD_TO_WAIT, re.IGNORECASE)
+WAIT_OVER = re.compile(r"\b(?:closed|finished|ended|concluded|completed|dropped|was over|were over|came to an end|"
+                       r"wrapped up)\b", re.IGNORECASE)
+
+
+def _wait_over(analysis: Analysis) -> set[int]:
+    count = len(analysis.sentence_bounds)
+    return {i + 1 for i in range(count - 1) if WAITED.search(analysis.sentence_text(i))
+            and WAIT_OVER.search(analysis.sentence_text(i + 1))}
 
 
 def _someone_elses_fear(analysis: Analysis, found: Found) -> bool:

@@ -20,8 +20,9 @@ from intake.eligibility import openers
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.subjects import PEOPLE
 
+# "a taxi to the emergency dentist", "referred to the local walk-in centre": words that only say which one.
 FILLERS = frozenset({"the", "a", "an", "my", "his", "her", "their", "our", "your", "its", "this", "that", "'s",
-                     "own", "new", "old", "former", "allocated", "current"})
+                     "own", "new", "old", "former", "allocated", "current", "emergency", "local", "nearest", "usual"})
 PASSING = frozenset({"to", "with", "at", "into", "—", "–", "--"})
 # "she told my housing officer", "the social worker rang the school": whoever is told or rung is the one
 # reached, not the one who acted.

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import mentions, ruled_out, subjects, writer
+from intake.eligibility import (already_completed, back_references, carer_forms, council_acts, mentions, ruled_out,
+                                staff_forms, subjects, writer)
 from intake.eligibility.matching import Analysis, Found
 
 SELF_STARTS = frozenset({"i", "we", "as", "'m"})
@@ -52,10 +53,15 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
                 or ruled_out.mentioned_only(analysis, found)):
             clauses.setdefault(found.clause, Clause()).mentioned = True
             continue
+        if (other := staff_forms.staff_of(analysis, found, groups)) is not None:  # "The staff were rude to her"
+            kind, _, name = other.key.partition(".")
+            entry = clauses.setdefault(found.clause, Clause())
+            (entry.bodies if kind == "other_organisation" else entry.services)[name] = 2
+            continue
         if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
                 or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
                 or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)
-                or ruled_out.not_involved(analysis, found)):
+                or ruled_out.not_involved(analysis, found) or carer_forms.writers_kind(analysis, found)):
             continue
         clause = clauses.setdefault(found.clause, Clause())
         clause.csc = max(clause.csc, 1 if mentions.passing(analysis, found) else 2)
@@ -66,7 +72,8 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     services = [f for f in groups if f.key.startswith("not_childrens_social_care.")]
     for found in groups:
         if (mentions.said_not_about(analysis, found) or mentions.inside(found, actors) or mentions.inside(found, services)
-                or mentions.a_place(analysis, found, places) or subjects.moving_to(analysis, found)):
+                or mentions.a_place(analysis, found, places) or subjects.moving_to(analysis, found)
+                or ruled_out.on_our_side(analysis, found)):  # "the health visitor wrote a letter saying ..."
             continue
         kind, _, name = found.key.partition(".")
         if kind == "not_childrens_social_care" and mentions.quoted(analysis, found):
@@ -81,8 +88,8 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         if kind == "other_organisation" and strength == 2 and not 0 <= clause.body_at < found.start:
             clause.body_at = found.start
         named.append((found.start, "body" if kind == "other_organisation" else "service"))
-        named += [(i, named[-1][1]) for i in _alias_tokens(analysis, found)]
-        for later in _referred_back(analysis, found):  # "a parking fine ... I'd like the fine cancelled"
+        named += [(i, named[-1][1]) for i in back_references.alias_tokens(analysis, found)]
+        for later in back_references.referred_back(analysis, found):  # "a parking fine ... I'd like the fine cancelled"
             entry = clauses.setdefault(later, Clause())
             back = entry.bodies if kind == "other_organisation" else entry.services
             back[name] = max(back.get(name, 0), strength)
@@ -102,8 +109,10 @@ INSTITUTIONS = subjects.INSTITUTIONS | {"academy", "surgery", "practice"}
 
 
 def _declared(analysis: Analysis, named: list[tuple[int, str]]) -> set[str]:
-    kinds = set()
+    kinds, completed = set(), already_completed.sentences(analysis)  # the old matter's subject is not this one's
     for start, end in mentions.declared(analysis) + subjects.cleft_spans(analysis):
+        if analysis.sentence_of_char(analysis.doc[start].idx) in completed:
+            continue
         inside = {kind for token, kind in named if start <= token < end}
         if not inside and mentions.pronoun_first(analysis, (start, end)):
             before = [(t, k) for t, k in named if t < start and not _institution_for_person(analysis, t, start, end)]
@@ -123,7 +132,7 @@ def court_clauses(analysis: Analysis) -> set[int]:
     the next sentence that refers back to it ("The order means I have to let social workers in")."""
     court = {f.clause for f in analysis.all("court_decision.court") if not mentions.said_not_about(analysis, f)}
     decided = analysis.clauses_with("court_decision.decision")
-    excused = analysis.clauses_with("court_decision.not_decision")
+    excused = analysis.clauses_with("court_decision.not_decision") | council_acts.clauses(analysis)
     found = (court & decided) - excused
     after = {analysis.clause_sentence[c] + 1 for c in found}
     for clause, sentence in enumerate(analysis.clause_sentence):
@@ -131,20 +140,3 @@ def court_clauses(analysis: Analysis) -> set[int]:
         if sentence in after and words & REFERS_BACK and clause not in excused:
             found.add(clause)
     return found
-
-
-def _alias_tokens(analysis: Analysis, found: Found) -> list[int]:
-    """Tokens later in the text that repeat a name set beside this body ("..., Meadowbrook Homes, ...")."""
-    names = subjects.aliases(analysis, found)
-    return [t.i for t in analysis.doc[found.end + 1:] if t.lower_ in names and t.is_title] if names else []
-
-
-def _referred_back(analysis: Analysis, found: Found) -> set[int]:
-    """Clauses in the next two sentences that refer back to a named thing by its head noun ("the fine")."""
-    doc = analysis.doc
-    if found.end - found.start < 2:
-        return set()
-    head = doc[found.end - 1].lower_
-    return {analysis.clause_of_token(t.i) for t in doc[found.end:]
-            if t.lower_ == head and t.i > 0 and doc[t.i - 1].lower_ in ("the", "this", "that")
-            and found.sentence < analysis.sentence_of_char(t.idx) <= found.sentence + 2}

@@ -10,8 +10,10 @@ from __future__ import annotations
 import re
 
 # "the social worker is still turning up": the matter goes on (not "still hurting" about it, nor the past
-# "while she was still living there").
-STILL_DOING = re.compile(r"(?<!\bwas )(?<!\bwere )\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with|talking)\b)"
+# "while she was still living there", nor the writer's own recovery, "I'm still having speech therapy").
+STILL_DOING = re.compile(r"(?<!\bwas )(?<!\bwere )\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with|talking|"
+                         r"recovering|healing|convalescing|having\s+(?:[\w-]+\s+){0,2}?(?:therapy|treatment|physio\w*|rehab\w*|"
+                         r"chemo\w*|counselling|medication|radiotherapy|dialysis|scans))\b)"
                          r"\w+ing\b", re.IGNORECASE)
 FEELING = re.compile(r"\b(?:thought|think|thinking|felt|feel|feeling|haunt\w*|stayed with me|affected|"
                      r"remember\w*|traumati[sz]ed|nightmares|stew\w*|rankl\w*|dwell\w*|dwelt|brood\w*|mull\w*|"
@@ -70,3 +72,10 @@ FREQUENCY = re.compile(r"^every (?:year|month|week)$", re.IGNORECASE)
 def promised_frequency(before: str, phrase: str) -> bool:
     """The phrase is a frequency ("every month") and a word of promising comes in the few words before it."""
     return bool(FREQUENCY.match(phrase) and PROMISED.search(before))
+
+
+# "Ellie, who I've been supporting for the last year", "we have been fostering him for the past two years":
+# how long the writer has held a role, not a failure going on. Read in the few words before the phrase.
+ROLE_HELD = re.compile(r"\b(?:i|we)(?:'ve| have)\s+been\s+(?:\w+\s+)?(?:supporting|working with|fostering|caring for|"
+                       r"looking after|mentoring|visiting|advocating for|teaching|helping)\b", re.IGNORECASE)
+ROLE_WINDOW = 12  # tokens before the phrase

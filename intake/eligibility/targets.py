@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intake.eligibility import delay_reasons, mentions, openers, subjects
+from intake.eligibility import already_completed, council_acts, delay_reasons, mentions, openers, ruled_out, subjects
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis, Found
 
@@ -23,7 +23,11 @@ from intake.eligibility.matching import Analysis, Found
 # makes the court the complaint's subject, as a declaration would ("I don't want the order changed" does not).
 UNDO = re.compile(r"\b(?<!n't )(?<!not )(?:want|asking for|ask for|would like|request)\b[^.!?]{0,25}?\b(?:the|this|that|these|"
                   r"those|both|his|her|their|my)\s+(?:[\w-]+\s+){0,2}orders?\s+(?:to be\s+)?(?:stopped|changed|set aside|"
-                  r"overturned|reversed|cancell?ed|canceled|discharged|revoked|lifted|quashed|undone)\b", re.IGNORECASE)
+                  r"overturned|reversed|cancell?ed|canceled|discharged|revoked|lifted|quashed|undone|thrown out|scrapped|ended|"
+                 r"looked at again|reconsidered)\b", re.IGNORECASE)
+
+
+WRITER = re.compile(r"\b(?:i|i'm|i've|i'd|me|we|we've|we're|us)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -73,10 +77,14 @@ def _find(analysis: Analysis) -> Targets:
     level = result.level
     praised_csc = False
     # "I know this is late, I had major surgery": the NHS in the writer's reason for the delay is no complaint.
-    own_illness = delay_reasons.sentences(analysis)
+    own_illness = {i for i in delay_reasons.sentences(analysis)  # the writer's own: "The psychiatric ward discharged
+                   if WRITER.search(analysis.sentence_text(i))}    # my daughter" is no reason for the delay
+    excused = ruled_out.excused_sentences(analysis)  # "(to be fair she wasn't in charge)"
+    completed = already_completed.sentences(analysis)  # "My complaint about the social worker went to Stage 3"
     for index, sentence in enumerate(analysis.clause_sentence):
         named = clauses.get(index, Clause())
-        if mentions.starts_with_pronoun(analysis, index) and subjects.not_the_problem(analysis, index):
+        if mentions.starts_with_pronoun(analysis, index) and (subjects.not_the_problem(analysis, index)
+                                                              or ruled_out.pronoun_on_our_side(analysis, index)):
             named = Clause(named.csc, False, named.bodies, named.services)  # "..., but she isn't the problem"
         elif mentions.starts_with_pronoun(analysis, index) and openers.names_its_own_subject(analysis, index):
             # "Her GP refused": the GP is the subject; the social worker named before waits for a later "she"
@@ -85,13 +93,18 @@ def _find(analysis: Analysis) -> Targets:
             named = Clause(max(named.csc, previous.csc, 2 if previous.mentioned else 0), False,
                             {**previous.bodies, **named.bodies}, {**previous.services, **named.services})
         previous = named
-        praise = index in positive and index not in negative
+        if sentence in completed:  # the earlier matter, closed at Stage 3: nobody in it is this complaint's subject
+            continue
+        praise = index in positive and (index not in negative or ruled_out.praised_first(analysis, index))
         complaining = index in negative and not praise
         if index in court:
             result.court.append(sentence)
             level["court"] = max(level.get("court", 0), 2)
             if complaining:  # "the Cafcass officer never met him, and the judge just went along with it"
                 result.beside_court.update({body: sentence for body, strength in named.bodies.items() if strength > 1})
+            if council_acts.acts_after(analysis, index):  # "... and then the social worker stopped my contact"
+                result.csc.append(sentence)
+                level["csc"] = max(level.get("csc", 0), 3 if complaining else 2)
             continue
         # Children's social care named anywhere but in praise or a referral keeps the complaint in the
         # procedure unless another body is declared the complaint's subject (turning someone away
@@ -99,7 +112,8 @@ def _find(analysis: Analysis) -> Targets:
         praised_csc = praised_csc or bool(named.csc and praise)
         if named.csc and not praise:
             result.csc.append(sentence)
-            level["csc"] = max(level.get("csc", 0), named.csc + (complaining and named.csc == 2 and not named.after_body()))
+            blamed = complaining and named.csc == 2 and not named.after_body() and sentence not in excused
+            level["csc"] = max(level.get("csc", 0), named.csc + blamed)
         for service, strength in named.services.items() if not praise else ():  # no complaint words needed
             if service in cleared:
                 continue

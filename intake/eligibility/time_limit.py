@@ -14,8 +14,8 @@ import re
 from intake.eligibility import delay_reasons, targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
-from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING, SINCE_PERFECT,
-                                             STILL_DOING, bare_since_clauses, promised_frequency, since_goes_on)
+from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING, ROLE_HELD,
+                                             ROLE_WINDOW, SINCE_PERFECT, STILL_DOING, bare_since_clauses, promised_frequency, since_goes_on)
 from intake.item import Hit
 
 PRONOUN_EARLY = re.compile(r"^(?:\W*[\w']+){0,5}?\W*\b(?:she|he)\b", re.IGNORECASE)  # within its first six words
@@ -116,6 +116,7 @@ def _ongoing(analysis: Analysis) -> bool:
                and not NEAR_FEELING.search(doc[max(doc[f.start].sent.start, f.start - NEAR):
                                                min(doc[f.start].sent.end, f.end + NEAR)].text)
                and not _someone_else_since(analysis, f)
+               and not ROLE_HELD.search(doc[max(doc[f.start].sent.start, f.start - ROLE_WINDOW):f.start].text)
                and not promised_frequency(doc[max(doc[f.start].sent.start, f.start - 10):f.start].text,
                                           doc[f.start:f.end].text)}
     if ongoing - feeling - reasons:  # "I've been ill ever since": the reason for the delay goes on, not the matter

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from intake.eligibility import acting_forms
+from intake.eligibility import acting_forms, role_owner
 from intake.eligibility.matching import Analysis, Found
 
 if TYPE_CHECKING:
@@ -26,9 +26,12 @@ WINDOW = 6
 YOUNG = (r"(?:young (?:people|person|man|woman)|pupils?|students?|girl|boy|lad|teenager|care leavers?|clients?|"
          r"tutees?|mentees?|service users?|learners?)")
 SUPPORTS = re.compile(
-    rf"\bone of (?:our|my) {YOUNG}|\b(?:a|the) {YOUNG} (?:i|we)(?:'ve| have|'m| am)? (?:\w+ )?"
+    rf"\bone of (?:our|my) (?:[\w-]+ ){{0,2}}{YOUNG}|\b(?:a|the) {YOUNG} (?:i|we)(?:'ve| have|'m| am)? (?:\w+ )?"
     r"(?:see|support|supporting|work with|working with|teach|mentor|visit)\b|"
     r"\b(?:i|we)(?:'ve| have|'m| am| are|'re)? (?:just )?(?:started |been )?(?:supporting|support|mentor|mentoring) (?-i:[A-Z])|"
+    # "Ellie (14), who I've been supporting through the project": the young person named, then the support
+    r"\bwho (?:i|we)(?:'ve| have|'m| am| are|'re)? (?:\w+ )?(?:been )?(?:supporting|support|supported|mentoring|mentor|"
+    r"working with|work with|key[- ]?working)\b|"
     r"\b(?:i'm|i am|we're|we are) from (?:the )?[^.,!?]{0,40}\b(?:advocacy|team|service|project|charity)\b|"
     r"\bfrom (?:the )?(?-i:[A-Z])[^.,!?]{0,40}\b(?:team|service|project|advocacy)\b here\b", re.IGNORECASE)
 NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
@@ -37,7 +40,6 @@ NAMED_INTRO = re.compile(r"\b(?:I'm|I am|my name is|this is)\s+(?-i:[A-Z][a-z]+)
                          r"(?:a|an|the|(?-i:[A-Z][a-z]+)'s)\s+(?:[\w-]+\s*){0,4}$", re.IGNORECASE)
 # "the social worker says I'm not involved with them": someone else's claim, not the writer's own words.
 CLAIMED = frozenset({"says", "said", "claims", "claimed", "thinks", "thought", "decided", "insists", "insisted"})
-OTHERS_OWN = frozenset({"his", "her", "their", "your"})  # "his new wife", "my ex-partner's mother": not the writer
 # "I want an advocate": asked for, not the writer.
 WANTS = frozenset({"want", "need", "get", "like", "have", "request", "requested", "wanted", "needs"})
 
@@ -69,7 +71,7 @@ def unclear_sentences(analysis: Analysis) -> set[int]:
     found = {f.sentence for f in analysis.all("standing.unclear") if introduces(analysis, f)}
     doc = analysis.doc
     return found | {f.sentence for f in analysis.all("standing.no_standing")
-                    if not (f.start and doc[f.start - 1].lower_ in OTHERS_OWN)
+                    if not role_owner.someone_elses(analysis, f)
                     and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & CLAIMED
                     and not (f.start and doc[f.start - 1].lower_ == "my" and doc[f.end - 1].lower_ in ("'s", "’s"))}
 
