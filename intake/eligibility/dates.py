@@ -117,8 +117,8 @@ def anchor(mentions: list[DateMention], sentence_of: Callable[[int], int]) -> li
     """A date with no year takes the year written beside it: "on Christmas Eve 2022 ... home for
     Christmas" is Christmas 2022, "between March and June 2023" starts in March 2023."""
     years: dict[int, int] = {}
-    for mention in mentions:
-        if mention.year is not None:
+    for mention in mentions:  # "looked after since 2019 ... the review on 1 March": a run's start dates nothing else
+        if mention.year is not None and not mention.since:
             sentence = sentence_of(mention.start)
             years[sentence] = min(years.get(sentence, mention.year), mention.year)
     result = []

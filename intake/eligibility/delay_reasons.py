@@ -80,7 +80,22 @@ def sentences(analysis: Analysis) -> set[int]:
         if int(match[1]) < 18:
             sentences.add(analysis.sentence_of_char(match.start()))
     sentences |= _wait_over(analysis)
+    sentences |= _how_learned(analysis, sentences)
     return {i for i in sentences if not NO_TIME.search(analysis.sentence_text(i))}
+
+
+# "I did not know there was a complaints procedure. My friend told me last week.": how the writer came to know,
+# said in the sentence after the reason, is part of it (its date is the learning's, not the matter's).
+LEARNED = re.compile(r"\b(?:told|tell|mentioned|explained|showed)\s+(?:me|us)\b|\b(?:found out|heard|learn(?:ed|t)|"
+                     r"realised|realized)\b", re.IGNORECASE)
+
+
+def _how_learned(analysis: Analysis, reasons: set[int]) -> set[int]:
+    """The sentence after a reason telling how the writer learned, naming nobody complained of."""
+    named = analysis.sentences_with("childrens_social_care.actors") | {
+        f.sentence for g in analysis.rules.groups for f in analysis.all(f"{g.kind}.{g.name}")}
+    return {i + 1 for i in reasons if i + 1 < len(analysis.sentence_bounds) and i + 1 not in named
+            and LEARNED.search(analysis.sentence_text(i + 1))}
 
 
 

@@ -9,6 +9,7 @@ fixed day without a year is the latest one on or before it, as a plain date is.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -77,6 +78,14 @@ def _back(m: re.Match[str], r: dt.date) -> Span:
     return day, day
 
 
+def _year_then_day(m: re.Match[str], r: dt.date) -> Span:
+    """"Last year on the 27th Feb": the year said first, then the day in it (not the latest 27 February)."""
+    year = r.year - (2 if "before" in m["rel"].lower() else 1)
+    day = dt.date(year, MONTHS[m["month"].lower().rstrip(".")[:3]], 1)
+    day = day.replace(day=min(int(m["day"]), calendar.monthrange(year, day.month)[1]))
+    return day, day
+
+
 def _school_years_ago(m: re.Match[str], r: dt.date) -> Span:
     """"two school years ago": the school year (September to July) that many before the one now running."""
     said = _g(m, "n")
@@ -88,6 +97,8 @@ Y = r"(?:\s+(?P<year>(?:19[5-9]|20\d)\d)\b|" + SHORT_YEAR + ")?"
 FORMS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re.IGNORECASE), f) for p, f in (
     (r"\b" + M + SHORT_YEAR, _month_short),
     (r"\b(?P<rel>last\s+year|the\s+year\s+before\s+last)\s+(?:in|during|around|at\s+the\s+end\s+of)\s+" + M, _month_year),
+    (r"\b(?P<rel>last\s+year|the\s+year\s+before\s+last),?\s+on\s+(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+     r"(?:\s+of)?\s+" + M, _year_then_day),
     (r"\b" + SEASON + r"(?:\s+of)?" + SHORT_YEAR, _season_short),
     (r"\b" + SHIFT + DAY_NAME + Y, _fixed_day),
     (r"\b(?:the|a)\s+(?P<step>day|few days|couple of days|weekend|week|fortnight|month)\s+(?P<way>after|before)\s+"

@@ -136,7 +136,8 @@ def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
         clause = clause_of_token[start]
         analysis.found.setdefault(key, []).append(
             Found(key, start, end, sentence_of_clause[clause], clause))
-    from intake.eligibility import elsewhere  # it reads this module's Analysis
+    from intake.eligibility import body_names, elsewhere  # they read this module's Analysis
 
     elsewhere.add(analysis)  # another council, named in the writer's own words
+    body_names.add(analysis)  # "Brightwater Learning Trust", "Horizon Hearth Fostering": a body's own name
     return analysis

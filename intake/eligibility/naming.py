@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import (already_completed, back_references, carer_forms, council_acts, mentions, ruled_out,
-                                staff_forms, subjects, writer)
+from intake.eligibility import (allies, already_completed, back_references, carer_forms, council_acts, deeds, mentions,
+                                ruled_out, staff_forms, subjects, writer)
 from intake.eligibility.matching import Analysis, Found
 
 SELF_STARTS = frozenset({"i", "we", "as", "'m"})
@@ -61,7 +61,8 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
                 or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
                 or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)
-                or ruled_out.not_involved(analysis, found) or carer_forms.writers_kind(analysis, found)):
+                or ruled_out.not_involved(analysis, found) or carer_forms.writers_kind(analysis, found)
+                or allies.for_the_family(analysis, found)):  # "her social worker has written to them twice"
             continue
         clause = clauses.setdefault(found.clause, Clause())
         clause.csc = max(clause.csc, 1 if mentions.passing(analysis, found) else 2)
@@ -117,6 +118,8 @@ def _declared(analysis: Analysis, named: list[tuple[int, str]]) -> set[str]:
         if not inside and mentions.pronoun_first(analysis, (start, end)):
             before = [(t, k) for t, k in named if t < start and not _institution_for_person(analysis, t, start, end)]
             inside = {max(before)[1]} if before else set()
+        if not inside and (doer := deeds.done_by(analysis, start, end, named)):  # "... the discharge"
+            inside = {doer}
         kinds |= inside
     return kinds
 

@@ -53,10 +53,16 @@ def bare_since_clauses(text: str) -> list[str]:
     return clauses
 
 
+# "She has since left", "the manager has since retired": "since" meaning "later", before someone leaving, names no
+# start for a matter to run on from ("has since refused every visit", "has since stopped contact" still may).
+LATER = re.compile(r"\b(?:has|have|'ve|had)\s+since\s+(?:left|moved|retired|resigned|gone|transferred|died|passed away)\b",
+                   re.IGNORECASE)
+
+
 def since_goes_on(text: str) -> bool:
     """"I have heard nothing since" goes on; "we have had other children since" is background."""
     bare = bare_since_clauses(text)
-    if len(bare) < len(re.findall(r"\bsince\b", text, re.IGNORECASE)):
+    if len(bare) < len(re.findall(r"\bsince\b", text, re.IGNORECASE)) - len(LATER.findall(text)):
         return True  # "since March", "since she left": a start named
     return any(NEGATED.search(c) or CONTINUING.search(c) for c in bare)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from intake.eligibility import waiting_lists
 from intake.eligibility.matching import Analysis, Found
 
 # Nouns a body's name modifies when it is the thing wanted, not the one who acted.
@@ -55,7 +56,7 @@ APPOSITION = frozenset({",", "(", "called", "named", "-", "–", "—"})
 def as_activity(analysis: Analysis, found: Found) -> bool:
     doc = analysis.doc
     after = doc[found.end] if found.end < len(doc) else None
-    if after is not None and after.lower_ in ACTIVITY:
+    if after is not None and after.lower_ in ACTIVITY and not waiting_lists.own_waiting_list(analysis, found):
         return True
     if doc[found.start:found.end].text.lower() not in INSTITUTIONS or found.start == doc[found.start].sent.start:
         return False

@@ -19,8 +19,10 @@ from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTI
 from intake.item import Hit
 
 PRONOUN_EARLY = re.compile(r"^(?:\W*[\w']+){0,5}?\W*\b(?:she|he)\b", re.IGNORECASE)  # within its first six words
-OPENING = re.compile(r"\s*(?:(?:back|way back|all the way back|so)\s+)?(?:in|during|around|about|at)?\s*(?:the\s+)?$",
-                     re.IGNORECASE)
+# "Back in 2021 ...", "This is about new year's eve 2026.", "I'm writing regarding 3 May": the date opens the story.
+OPENING = re.compile(r"\s*(?:(?:back|way back|all the way back|so)\s+|(?:(?:this|it|my complaint|this complaint|this email)"
+                     r"\s+(?:is|'s)|i'?m writing|i am writing)\s+)?(?:in|during|around|about|at|regarding|concerning)?\s*"
+                     r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def check(analysis: Analysis) -> Hit | None:
