@@ -27,18 +27,20 @@ class CueScanner:
 
     def __init__(self, patterns: Sequence[str]) -> None:
         starts = [_starts(p) for p in patterns]
-        # A line that could begin anyhow can be tried nowhere less than everywhere: the plain alternation scans.
-        self._plain = re.compile(rf"\b(?:{'|'.join(patterns)})\b") if not all(starts) else None
-        # The words worth a look: those that begin as some line's matches can.
-        self._word = re.compile(rf"\b(?={_trie(set().union(*starts))})") if patterns else None
+        compiled = [re.compile(rf"(?:{p})\b") for p in patterns]
+        # A line that can match nothing at all: finditer's rules for empty matches are the plain scan's own.
+        self._plain = re.compile(rf"\b(?:{'|'.join(patterns)})\b") if any(map(_may_be_empty, patterns)) else None
+        # A line whose matches could begin anyhow (a class like \w first) is tried at every word, beside
+        # the lines filed under the word's beginning, in lexicon order: slower, never wrong.
+        anywhere = [i for i, found in enumerate(starts) if not found]
+        self._word = re.compile(r"\b" if anywhere else rf"\b(?={_trie(set().union(*starts))})") if patterns else None
         # Every start and every shorter piece of one: a word is looked up by the longest it begins with.
         keys = {key[:n] for found in starts for key in found for n in range(1, len(key) + 1)}
-        compiled = [re.compile(rf"(?:{p})\b") for p in patterns]
         self._by_start: dict[str, tuple[re.Pattern[str], ...]] = {}
-        for key in keys:
-            lines = tuple(line for line, found in zip(compiled, starts) if any(key.startswith(s) for s in found))
+        for key in keys | {""}:
+            lines = sorted({i for i, found in enumerate(starts) if any(key.startswith(s) for s in found)} | {*anywhere})
             if lines:
-                self._by_start[key] = lines
+                self._by_start[key] = tuple(compiled[i] for i in lines)
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if self._plain is not None:
@@ -49,16 +51,23 @@ class CueScanner:
             return
         while (found := word.search(text, position)) is not None:
             at = found.start()
+            if at == len(text):  # the boundary after the last word: nothing left to match
+                return
             window = text[at:at + KEY_LENGTH]
-            while window not in by_start:
+            while window not in by_start and window:
                 window = window[:-1]
             position = at + 1
-            for line in by_start[window]:
+            for line in by_start.get(window, ()):
                 match = line.match(text, at)
-                if match is not None:  # never empty: every match begins with one of its line's starts
+                if match is not None:  # never empty (_may_be_empty)
                     yield match
                     position = match.end()
                     break
+
+
+def _may_be_empty(pattern: str) -> bool:
+    """Whether the line could match no characters: it matches the empty text, or looks around."""
+    return re.fullmatch(f"(?:{pattern})", "") is not None or any(a in pattern for a in ("(?=", "(?!", "(?<"))
 
 
 def _starts(pattern: str) -> set[str]:
