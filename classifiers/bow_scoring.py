@@ -21,15 +21,24 @@ from thinc.api import Model
 from classifiers.token_ids import Ids, TokenIds
 
 
-def sole_categoriser(nlp: Language) -> TextCategorizer | None:
-    components = nlp.pipeline
-    if len(components) == 1 and isinstance(components[0][1], TextCategorizer):
-        return components[0][1]
-    return None
-
-
 Features = tuple[Ids, npt.NDArray[np.float32], npt.NDArray[np.int32]]  # extract_ngrams' (keys, counts, lengths)
-_BAGS: weakref.WeakKeyDictionary[Language, BagOfWords | None] = weakref.WeakKeyDictionary()
+Scorer = tuple[TextCategorizer | None, "BagOfWords | None"]
+_SCORERS: weakref.WeakKeyDictionary[Language, Scorer] = weakref.WeakKeyDictionary()
+
+
+def scorer(nlp: Language) -> Scorer:
+    """The pipeline's one text categoriser and its BagOfWords (None for a pipeline of another shape).
+
+    Worked out once per pipeline rather than per message: nlp.pipeline builds a new list on every call.
+    """
+    found = _SCORERS.get(nlp)
+    if found is None:
+        components = nlp.pipeline
+        categoriser = components[0][1] if len(components) == 1 and isinstance(components[0][1], TextCategorizer) \
+            else None
+        bow = BagOfWords.take_apart(nlp, categoriser.model) if categoriser is not None else None
+        found = _SCORERS[nlp] = (categoriser, bow)
+    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,13 +61,7 @@ class BagOfWords:
     tokens: TokenIds
 
     @staticmethod
-    def of(nlp: Language, categoriser: TextCategorizer) -> BagOfWords | None:
-        if nlp not in _BAGS:
-            _BAGS[nlp] = BagOfWords._take_apart(nlp, categoriser.model)
-        return _BAGS[nlp]
-
-    @staticmethod
-    def _take_apart(nlp: Language, model: Model[Any, Any]) -> BagOfWords | None:
+    def take_apart(nlp: Language, model: Model[Any, Any]) -> BagOfWords | None:
         if len(model.layers) != 2 or model.name != f"{model.layers[0].name}>>{model.layers[1].name}":
             return None
         features, head = model.layers

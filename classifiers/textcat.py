@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import random
 import re
-import weakref
 from dataclasses import dataclass
 from typing import Any, Callable, Literal, Sequence
 
@@ -21,7 +20,7 @@ from spacy.training import Example
 from spacy.util import minibatch
 from thinc.api import compounding, fix_random_seed
 
-from classifiers.bow_scoring import BagOfWords, sole_categoriser
+from classifiers.bow_scoring import BagOfWords, scorer
 from classifiers.token_ids import Ids
 
 Architecture = Literal["bow", "ensemble"]
@@ -104,7 +103,7 @@ def predict_normalised(nlp: Language, texts: Sequence[str], batch_size: int = 64
     nlp.pipe's per-call machinery, one Doc per text or numpy.unique per doc. Any
     other pipeline goes through nlp.pipe.
     """
-    categoriser, bow = _scorer(nlp)
+    categoriser, bow = scorer(nlp)
     if categoriser is None:
         return [dict(doc.cats) for doc in nlp.pipe(texts, batch_size=batch_size)]
     return _scores(nlp, categoriser, bow, texts, [bow.tokens.ids(t) for t in texts] if bow else None, batch_size)
@@ -117,24 +116,11 @@ def predict_parts(nlp: Language, docs: Sequence[Sequence[str]], batch_size: int 
     as parts, a sentence is tokenised once however many passages it is in.
     """
     texts = [" ".join(parts) for parts in docs]
-    categoriser, bow = _scorer(nlp)
+    categoriser, bow = scorer(nlp)
     if categoriser is None or bow is None:
         return predict_normalised(nlp, texts, batch_size)
     known: dict[str, Ids] = {}
     return _scores(nlp, categoriser, bow, texts, [bow.tokens.joined_ids(parts, known) for parts in docs], batch_size)
-
-
-_SCORERS: weakref.WeakKeyDictionary[Language, tuple[TextCategorizer | None, BagOfWords | None]] = \
-    weakref.WeakKeyDictionary()
-
-
-def _scorer(nlp: Language) -> tuple[TextCategorizer | None, BagOfWords | None]:
-    """The pipeline's one categoriser and its BagOfWords, worked out once per pipeline rather than per message."""
-    found = _SCORERS.get(nlp)
-    if found is None:
-        categoriser = sole_categoriser(nlp)
-        found = _SCORERS[nlp] = (categoriser, BagOfWords.of(nlp, categoriser) if categoriser is not None else None)
-    return found
 
 
 def _scores(nlp: Language, categoriser: TextCategorizer, bow: BagOfWords | None, texts: Sequence[str],

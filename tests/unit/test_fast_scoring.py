@@ -17,7 +17,7 @@ from classifiers.cue_scanner import CueScanner
 from classifiers.pattern_starts import prefixes
 from classifiers.risk_cues import marked
 from classifiers.safeguarding import message_view, passages, screen_text
-from classifiers.bow_scoring import BagOfWords, sole_categoriser
+from classifiers.bow_scoring import scorer
 from classifiers.textcat import normalise, predict
 
 PIPELINES = ("category", "safeguarding", "safeguarding_message", "young_person")
@@ -93,7 +93,7 @@ def test_scores_are_those_of_nlp_pipe_to_the_last_bit(name: str) -> None:
     assert [predict(nlp, [t])[0] for t in texts[:40]] == expected[:40]
     for empty in ("", " \n "):  # no tokens at all: nlp.pipe gives zeros (and fails on a batch that mixes them in)
         assert predict(nlp, [empty]) == [dict(doc.cats) for doc in nlp.pipe([normalise(empty)])]
-    assert BagOfWords.of(nlp, sole_categoriser(nlp)) is not None  # the short cut was taken
+    assert scorer(nlp)[1] is not None  # the short cut was taken
 
 
 def _special_soup(rng: random.Random, nlp_rules: list[str]) -> str:
@@ -103,7 +103,7 @@ def _special_soup(rng: random.Random, nlp_rules: list[str]) -> str:
 
 def test_token_ids_put_together_from_pieces_are_the_tokenizers_own() -> None:
     nlp = store.pipeline("safeguarding")
-    bow = BagOfWords.of(nlp, sole_categoriser(nlp))
+    bow = scorer(nlp)[1]
     assert bow is not None
     rng = random.Random(4)
     rules = sorted(nlp.tokenizer.rules)
@@ -167,7 +167,7 @@ def test_normalise_is_the_plain_regular_expressions_done_faster(bits: list[str])
 
 def test_the_shipped_pipelines_share_what_their_one_tokenizer_learnt() -> None:
     """The same tokenizer gives the same ids in every pipeline: a new word is tokenised once, not four times."""
-    tokens = [BagOfWords.of(store.pipeline(name), sole_categoriser(store.pipeline(name))) for name in PIPELINES]
+    tokens = [scorer(store.pipeline(name))[1] for name in PIPELINES]
     assert all(t is not None for t in tokens)
     assert len({id(t.tokens.pieces) for t in tokens if t is not None}) == 1
 
