@@ -32,19 +32,22 @@ class IdleWatcher(threading.Thread):
         delay = 1.0
         while not self.stopping.is_set():
             try:
-                if self.source.wait_for_mail(self.idle_seconds):
+                if self.source.wait_for_mail(self.idle_seconds) and not self.stopping.is_set():
                     self.on_new_mail()
                 delay = 1.0
             except SourceUnavailable as exc:
                 if self.stopping.is_set():
-                    return
+                    break
                 log.warning("idle_reconnect_in=%.0fs error=%s", delay, str(exc)[:120])
                 self.stopping.wait(delay)
                 delay = min(delay * 2, 300.0)
             except ConfigError:
                 log.error("idle_stopped reason=login_refused")
-                return
-
-    def stop(self) -> None:
-        self.stopping.set()
+                break
         self.source.close()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask the thread to end and wait briefly; it is a daemon, so a stuck link never holds the exit."""
+        self.stopping.set()
+        self.source.interrupt()
+        self.join(timeout)

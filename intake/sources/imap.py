@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import socket
 import ssl
 import time
 from typing import Any, Iterable, Iterator
@@ -228,6 +229,21 @@ class ImapSource:
             self.close()
             raise SourceUnavailable(f"IMAP IDLE failed ({type(exc).__name__})") from None
         return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT") for r in responses)
+
+    def interrupt(self) -> None:
+        """End a wait_for_mail blocked in another thread, at once.
+
+        Only the socket is shut: a LOGOUT sent from this thread would race the waiting
+        thread for the server's reply and could hang until the socket timeout. The
+        waiting thread sees the connection end and closes its client itself.
+        """
+        client = self._client
+        if client is None:
+            return
+        try:
+            client.socket().shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass  # already closed
 
 
 def _quietly_logout(client: imapclient.IMAPClient) -> None:

@@ -23,6 +23,7 @@ from intake.errors import ConfigError
 from intake.reconcile import reconcile
 from intake.runner import PollReport, Runner
 from intake.sources.imap import ImapSource
+from scheduler.idle import IdleWatcher
 from tests.conftest import imap_environ
 from tests.helpers import make_mail
 from tests.support.dovecot import DovecotServer
@@ -97,6 +98,20 @@ def test_idle_wakes_on_new_mail(tmp_path: Path, database_url: str, dovecot: Dove
     assert time.monotonic() - started < 10
     assert imap.wait_for_mail(timeout=1) is False
     imap.close()
+
+
+def test_the_idle_watcher_stops_at_once_while_the_server_is_silent(tmp_path: Path, database_url: str,
+                                                                    dovecot: DovecotServer) -> None:
+    woken = threading.Event()
+    watcher = IdleWatcher(source(imap_settings(tmp_path, database_url, dovecot)), woken.set, idle_seconds=600)
+    watcher.start()
+    dovecot.append(complaint(1))
+    assert woken.wait(10)  # it is in IDLE (and has been woken once)
+    time.sleep(0.5)  # back in IDLE, waiting up to ten minutes
+    started = time.monotonic()
+    watcher.stop()
+    assert not watcher.is_alive()
+    assert time.monotonic() - started < 3
 
 
 def test_a_dropped_connection_mid_fetch_loses_nothing(tmp_path: Path, database_url: str, engine: Engine,
@@ -249,7 +264,12 @@ def test_intake_run_wakes_on_idle_long_before_the_poll_interval(tmp_path: Path, 
         assert count(engine, Case) == 1
     finally:
         service.send_signal(signal.SIGTERM)
-        _, stderr = service.communicate(timeout=30)
+        try:
+            _, stderr = service.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            service.kill()
+            _, stderr = service.communicate()
+            pytest.fail(f"intake run did not stop within 30 s of SIGTERM; its log ends:\n{stderr[-3000:]}")
     assert service.returncode == 0, stderr
 
 
