@@ -175,7 +175,7 @@ def test_the_shipped_pipelines_share_what_their_one_tokenizer_learnt() -> None:
 def test_every_shipped_cue_line_is_filed_by_how_it_begins() -> None:
     """A line that could begin anyhow is tried at every word: one such line made the whole screen three times
     slower. Write [0-9] rather than \\d, and a word rather than \\w, at the start of an alternative."""
-    from classifiers.cue_scanner import _starts
+    from classifiers.pattern_starts import starts
 
-    unfiled = [p[:60] for p in risk_cues.read_lexicon().patterns if not _starts(p)]
+    unfiled = [p[:60] for p in risk_cues.read_lexicon().patterns if not starts(p)]
     assert unfiled == []
