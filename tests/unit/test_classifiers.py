@@ -76,6 +76,20 @@ def _rule_flags(text: str) -> bool:
     "She keeps coming home with marks and nobody can tell me how.",  # injury + unexplained
     "honestly nobody would notice if i stopped being here, ive worked out how",  # leaving + settled
     "Ive counted out my tablets and I wont need my bed much longer.",  # stockpile + leaving
+    "Our granddaughter is 13 and her boyfriend is 24, he collects her from school in his van.",  # minor + partner + adult
+    "my mate kayla is only 14 n shes going out with a guy in his twenties",  # minor + partner + adult
+    "Chloe (15) is dating an older man she met on a game, he's 31.",  # minor + partner + adult
+    "He never goes to school and different men collect him in a car every morning.",  # schoolless + strangers
+    "The boy next door, only 11, is dropped off at a car wash every day and works there till late.",  # labour + minor
+    "Two girls of about 13 are made to work in the takeaway by men we do not know.",  # labour + strangers
+    "Her dad uses the phone charger cable on her legs when she answers back.",  # implement + onbody + punishment
+    "He takes the belt to them when they lie, it is how he teaches them respect.",  # implement + punishment
+    "They make him kneel on uncooked rice for an hour.",  # a punishment that is strong on its own
+    "Her sister, who is 14, is expecting a baby and the father is a 27-year-old.",  # minor + pregnancy + adult
+    "my cousin is 15 and pregnant by a man in his thirties",  # minor + pregnancy + adult
+    "I've been living on black coffee and crackers and I feel dizzy all the time.",  # fasting + deliberate
+    "I googled how high the Marsh Lane car park is.",  # looking into a way: strong on its own
+    "Saturday after everyone is asleep, then nobody has to worry about me.",  # settled + leaving
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -95,6 +109,16 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "The canteen's 600 calorie meal deal is too big for a year 7.",
     "I planned out how to get to college on the new bus route, it should work properly this time.",
     "Nobody would notice if the bins were collected a day late.",
+    "My daughter is 15 and her boyfriend is 16; they met at college and he is lovely.",
+    "I am 24 and my boyfriend is 26 and we would like to foster a child.",
+    "The charger cable on his laptop is broken and he needs it for his homework.",
+    "She is 19 and works at a car wash on Saturdays.",
+    "He is not in school this week because of chickenpox.",
+    "We do not believe in smacking: we teach him to behave with a reward chart.",
+    "I referred a 14 year old to early help and the referral was closed with no engagement.",
+    "My daughter is 16 and pregnant; she and her boyfriend, 17, are doing well with the midwife.",
+    "I'm trying to lose the baby weight and the gym is going well.",
+    "Nobody has to deal with me again until the review in May.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
