@@ -5,7 +5,8 @@
   the question of intake.eligibility.standing, and not "for May" or "for Christmas");
 - a professional role in the sign-off: "Advocate, Voices Together", "Advocate: Shona Petrie",
   "Youth worker, Pavilion Project". A role signed at the end says who wrote the message as surely
-  as "I'm an advocate" at its start does.
+  as "I'm an advocate" at its start does;
+- wanting to act for them: "I want to complain on her behalf" (not "I want an advocate").
 """
 
 from __future__ import annotations
@@ -54,3 +55,12 @@ def signed_role(analysis: Analysis, found: Found) -> bool:
         return False  # "Advocate needed", "Teacher told me": a sentence, not a sign-off
     before = [t for t in doc[start:found.start] if not t.is_space]
     return not before or before[-1].text in SIGNED_ROLE_OPENS or doc[found.start - 1].text.startswith("\n")
+
+
+def wants_to_act(analysis: Analysis, found: Found, wants: frozenset[str]) -> bool:
+    """"I want to complain on her behalf", "I'd like to raise this for him": what the writer wants is to act for
+    the young person (a verb after "to"), not an advocate for themselves ("I'd like to have an advocate")."""
+    before = [t.lower_ for t in analysis.doc[max(0, found.start - 3):found.start]]
+    last = max((i for i, w in enumerate(before) if w in wants), default=None)
+    rest = before[last + 1:] if last is not None else []
+    return len(rest) == 2 and rest[0] == "to" and rest[1] not in wants

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import re
 
+from intake.eligibility import new_matters
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
-# "the same thing", "exactly the same things", "the same two issues", "the same points as before".
-SAME = re.compile(r"\bsame (?:\w+ )?(?:things?|matters?|issues?|complaints?|problems?|points?|concerns?|subjects?|"
-                  r"grievances?|questions?|events?)\b", re.IGNORECASE)
 # After an adoption or fostering panel is named, a bare "panel" ("one panel member") is that panel.
 BARE = frozenset({"panel", "the panel's"})
 # "Please take my complaint to the review panel", "can you pass this on to Stage 3": a request (a base form,
@@ -45,9 +43,7 @@ def check(analysis: Analysis) -> Hit | None:
 
 def sentences(analysis: Analysis) -> set[int]:
     """The sentences that say the matter has been through all three stages (none for a new matter)."""
-    same = {i for i in analysis.sentences_with("already_completed.new_matter")
-            if SAME.search(analysis.sentence_text(i))}  # "a new complaint about the same thing" is not new
-    if analysis.sentences_with("already_completed.new_matter") - same:
+    if new_matters.sentences(analysis):  # "This is about something different" (not "... about the same thing")
         return set()
     said = analysis.sentences_with("already_completed.phrases")
     other = any(_other_panel(analysis, f.start) for f in analysis.all("already_completed.stage_3"))
@@ -55,8 +51,32 @@ def sentences(analysis: Analysis) -> set[int]:
                and not (other and analysis.doc[f.start:f.end].text.lower() in BARE)}
     happened = stage_3 & analysis.sentences_with("already_completed.done")
     asked = {i for i in said | happened if REQUEST.search(analysis.sentence_text(i))}
-    requests = {f.sentence for f in analysis.all("already_completed.request") if not _to_reopen(analysis, f.end)}
+    requests = {f.sentence for f in analysis.all("already_completed.request") if not _to_reopen(analysis, f.end)
+                and not _refused(analysis, f.start) and _same_paragraph(analysis, f.start)}
     return (said | happened) - requests - asked
+
+
+# "the Ombudsman said they wouldn't take it further", "the panel refused to escalate it": a step someone else declined,
+# not one the writer asks for ("I don't know how to take it to Stage 3", "I couldn't take it further" still ask).
+REFUSED = re.compile(r"\b(?!(?:i|we)\b)[\w']+\s+(?:wouldn't|won't|couldn't|can't|cannot|wouldnt|wont|couldnt|cant|would not|"
+                     r"will not|could not|refused to|declined to|was unable to|were unable to)\s+(?:(?:even|then|now|ever)\s+)?$",
+                     re.IGNORECASE)
+
+
+def _refused(analysis: Analysis, start: int) -> bool:
+    doc = analysis.doc
+    return REFUSED.search(analysis.text[doc[start].sent.start_char:doc[start].idx]) is not None
+
+
+def _same_paragraph(analysis: Analysis, start: int) -> bool:
+    """A timeline of the stages had ("- Stage 3 review panel: met 8 September"), then a blank line and "I want to
+    escalate this": one sentence to the sentencizer, but the stages had stand in a paragraph of their own."""
+    doc = analysis.doc
+    sent = doc[start].sent
+    stages = [f.start for key in ("already_completed.phrases", "already_completed.stage_3")
+              for f in analysis.all(key) if sent.start <= f.start < sent.end]
+    return all("\n\n" not in analysis.text[min(doc[s].idx, doc[start].idx):max(doc[s].idx, doc[start].idx)]
+               for s in stages)
 
 
 def _to_reopen(analysis: Analysis, end: int) -> bool:

@@ -23,7 +23,11 @@ HEADS: dict[str, tuple[str, str, bool]] = {
     r"High(?:\s+School)?|Primary(?:\s+School)?|Academy|Grammar(?:\s+School)?|School|College|Nursery": ("school", "", False),
     r"Fostering(?:\s+Agency|\s+Services?)?|Foster\s+Care(?:\s+Agency)?": ("independent_agency", "agency", True),
     r"General(?:\s+Hospital)?|Hospital|Infirmary|Medical\s+Centre|Health\s+Centre": ("nhs", "", False),
+    r"Homes|Housing(?:\s+Group|\s+Trust)?|Living": ("housing_association", "", False),
 }
+# "Greystone Homes", "Parkway Living" name a landlord only where the message says it is one ("my flat is with
+# Greystone Homes housing association"): elsewhere "... Homes" may be a care provider's or a builder's name.
+NAMED_AS = {"housing_association": "other_organisation.housing_association"}
 NOT_NAME = frozenset({"The", "My", "Our", "His", "Her", "Their", "A", "An", "I", "We", "At", "In", "From", "To",
                       "Dear", "Re", "And", "But", "So", "When", "Then", "Since", "Last", "This"})
 COUNCIL_WORDS = re.compile(r"\s+(?:Metropolitan\s+|Borough\s+|County\s+|City\s+|District\s+)*Council\b|"
@@ -36,7 +40,7 @@ def add(analysis: Analysis) -> None:
     text = analysis.text
     for head, (group, back, shortened) in HEADS.items():
         key = f"other_organisation.{group}"
-        if key not in known:
+        if key not in known or (group in NAMED_AS and not analysis.has(NAMED_AS[group])):
             continue
         added: list[Found] = []
         for match in re.finditer(NAME + r"(?:" + head + r")\b", text):

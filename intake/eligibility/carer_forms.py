@@ -4,17 +4,20 @@
   not care for the child ("I'm not her carer", "I don't look after them"): a special guardianship
   order named in the message is then someone else's ("The court made an SGO for my granddaughter
   to live with her other grandparents. I'm not her carer");
+- a special guardianship order granted to someone else ("made an SGO in favour of their aunt");
 - a foster carer introduced in other words: "I'm Graham, a connected-person foster carer for my niece" (not
   "I'm the foster carer's neighbour").
 """
 
 from __future__ import annotations
 
+import re
+
 from intake.eligibility import writer
 from intake.eligibility.matching import Analysis, Found
 
 FIRST_PERSON = frozenset({"i", "'m", "am", "we", "'re", "are"})
-DENIALS = ("carer", "look after", "care for")
+DENIALS = ("carer", "look after", "care for", "legal role")
 FOSTER_CARERS = ("foster carer", "foster carers")
 NOT_NOW = frozenset({"not", "n't", "never", "no", "former", "ex", "previous", "retired", "was", "were", "used"})
 
@@ -51,3 +54,19 @@ def writers_kind(analysis: Analysis, found: Found) -> bool:
         return False
     return any(doc[f.start].lower_ in FIRST_PERSON for f in analysis.all("standing.foster_carer")) \
         or introduced_as_foster_carer(analysis)
+
+
+# "the judge made a special guardianship order in favour of their aunt", "the SGO was granted to his grandparents",
+# "gave a special guardianship order to their grandad":
+# an order named as someone else's is no role of the writer's ("in favour of me", "an SGO for my granddaughter" is).
+SOMEONE_ELSES = re.compile(r"^(?:\s+(?:order|orders|was|were|has|have|had|been|then|finally|eventually))*\s+"
+                           r"(?:in favour of|granted to|given to|awarded to|went to|made to|made in favour of|"
+                           r"to(?=\s+(?:their|his|her|the|a|an)\s))\s+"
+                           r"(?!(?:me|us|myself|ourselves|my husband and me|my wife and me)\b)", re.IGNORECASE)
+
+
+def someone_elses_order(analysis: Analysis, found: Found) -> bool:
+    """A special guardianship named as granted to someone else: the writer is not that carer."""
+    doc = analysis.doc
+    sent = doc[found.start].sent
+    return SOMEONE_ELSES.match(" " + doc[found.end:min(sent.end, found.end + 10)].text) is not None

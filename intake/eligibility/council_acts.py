@@ -8,6 +8,7 @@ the council did, as "the council isn't doing what the court said" is (intake.eli
 
 from __future__ import annotations
 
+from intake.eligibility import leave_given
 from intake.eligibility.matching import Analysis
 
 # The last word of an actor who can act: a person or a team, not a plan or an allowance.
@@ -43,6 +44,7 @@ def acts_after(analysis: Analysis, clause: int) -> bool:
     return any(f.clause == clause and f.start > min(court) and doc[f.end - 1].lower_ in PEOPLE
                and any(t.lower_ in JOINS for t in doc[max(min(court), f.start - 4):f.start])
                and not _uses_the_order(analysis, f.end, clause)
+               and not leave_given.welcomed(analysis, f)  # "..., the social worker can still visit if she wants"
                for f in analysis.all("childrens_social_care.actors"))
 
 

@@ -83,9 +83,10 @@ def _refer_back(text: str, mentions: list[DateMention]) -> list[DateMention]:
     for i, mention in enumerate(mentions):
         said = text[mention.start:mention.end]
         if result and period_forms.THAT.match(said):
-            year = result[-1].latest.year
-            mention = DateMention(mention.start, mention.end, *period_forms.in_year((mention.earliest, mention.latest),
-                                                                                   said, year), mention.since, year)
+            year, before = result[-1].latest.year, result[-1]
+            span = period_forms.in_year((mention.earliest, mention.latest), said, year)
+            span = period_forms.clipped(text, said, mention.start, (before.earliest, before.latest), before.end, span)
+            mention = DateMention(mention.start, mention.end, *span, mention.since, year)
         elif period_forms.FOLLOWING.match(said):
             if not result:
                 continue  # "the following spring" after no date: it cannot be dated

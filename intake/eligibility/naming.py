@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import (allies, already_completed, back_references, carer_forms, council_acts, deeds, mentions,
-                                ruled_out, staff_forms, subjects, writer)
+from intake.eligibility import (adult_cases, allies, already_completed, back_references, carer_forms, council_acts, deeds,
+                                mentions, ruled_out, staff_forms, subjects, writer)
 from intake.eligibility.matching import Analysis, Found
 
 SELF_STARTS = frozenset({"i", "we", "as", "'m"})
@@ -58,7 +58,9 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
             entry = clauses.setdefault(found.clause, Clause())
             (entry.bodies if kind == "other_organisation" else entry.services)[name] = 2
             continue
-        if ((found.clause in covered_clauses and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
+        # adult social care's own social worker: in its clause, or anywhere in a message about an adult ("My mum (82) ...")
+        covered = found.clause in covered_clauses or adult_cases.about_an_adult(analysis)
+        if ((covered and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
                 or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
                 or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)
                 or ruled_out.not_involved(analysis, found) or carer_forms.writers_kind(analysis, found)
@@ -71,8 +73,10 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         named.append((found.start, "csc"))
     actors = analysis.all("childrens_social_care.actors")
     services = [f for f in groups if f.key.startswith("not_childrens_social_care.")]
+    bodies = [f for f in groups if f.key.startswith("other_organisation.")]
     for found in groups:
         if (mentions.said_not_about(analysis, found) or mentions.inside(found, actors) or mentions.inside(found, services)
+                or mentions.inside(found, bodies)  # "housing" of "Greystone housing association" is no council service
                 or mentions.a_place(analysis, found, places) or subjects.moving_to(analysis, found)
                 or ruled_out.on_our_side(analysis, found)):  # "the health visitor wrote a letter saying ..."
             continue

@@ -2,12 +2,15 @@
 nothing since", "it's been the same ever since"; and what does not: feelings ("I've been stewing on it ever
 since"), a change since ("we've had a different worker since"), an aftermath ("never been explained").
 
-Text patterns for intake.eligibility.time_limit.
+Text patterns for intake.eligibility.time_limit, and one question of the analysed text: whether a "since" is
+another body's consequence.
 """
 
 from __future__ import annotations
 
 import re
+
+from intake.eligibility.matching import Analysis, Found
 
 # "the social worker is still turning up": the matter goes on (not "still hurting" about it, nor the past
 # "while she was still living there", nor the writer's own recovery, "I'm still having speech therapy").
@@ -85,3 +88,35 @@ def promised_frequency(before: str, phrase: str) -> bool:
 ROLE_HELD = re.compile(r"\b(?:i|we)(?:'ve| have)\s+been\s+(?:\w+\s+)?(?:supporting|working with|fostering|caring for|"
                        r"looking after|mentoring|visiting|advocating for|teaching|helping)\b", re.IGNORECASE)
 ROLE_WINDOW = 12  # tokens before the phrase
+
+
+# "I've had no social worker for like 18 months now", "we haven't seen anyone in over a year now", "without a plan
+# for two years and counting": a lack that has lasted up to today is a failure going on, whenever it began.
+LACK_NOW = re.compile(r"(?:\b(?:no|not|never|nothing|nobody|without|havent|hasnt|aint)\b|n't)[^.!?]{0,60}?\b(?:for|in)\s+"
+                      r"(?:like\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+|well\s+over\s+|"
+                      r"the\s+best\s+part\s+of\s+|going\s+on\s+)?(?:\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|"
+                      r"nine|ten|eleven|twelve|eighteen|a\s+couple\s+of|a\s+few|several)\s+(?:\w+\s+)?(?:weeks?|months?|"
+                      r"years?)(?:\s+and\s+a\s+half)?\s+(?:now|and\s+counting)\b", re.IGNORECASE)
+
+
+def goes_on_now(text: str, lack: bool = True) -> bool:
+    """"the social worker is still turning up", "no social worker for a year now" (`lack`: in a sentence naming
+    children's social care, not the writer's feelings or reason for the delay, "I haven't been well for two years
+    now", nor someone else's absence, "he hasn't seen his dad for three years now"): the matter goes on."""
+    return STILL_DOING.search(text) is not None or (lack and LACK_NOW.search(text) is not None)
+
+
+def someone_else_since(analysis: Analysis, found: Found) -> bool:
+    """"The social worker told his school he had been excluded, and they have treated him differently ever
+    since": what another body (named after the social worker) has done since is a consequence, not children's
+    social care's failure going on."""
+    doc = analysis.doc
+    sent = doc[found.start].sent
+    opening = max((t.i for t in doc[sent.start:found.start] if t.lower_ in ("and", ",", ";")), default=None)
+    if opening is None or opening + 1 >= found.start or doc[opening + 1].lower_ not in ("they", "he", "she"):
+        return False
+    def before(keys: list[str]) -> list[int]:
+        return [f.start for key in keys for f in analysis.all(key) if f.sentence == found.sentence and f.start < opening]
+    bodies = before([f"{g.kind}.{g.name}" for g in analysis.rules.groups if g.kind == "other_organisation"])
+    actors = before(["childrens_social_care.actors"])
+    return bool(bodies) and bool(actors) and max(bodies) > max(actors)

@@ -6,7 +6,7 @@ police in passing while complaining about the social worker stays eligible.
 
 from __future__ import annotations
 
-from intake.eligibility import court_decision, redo_requests, targets
+from intake.eligibility import court_advisers, court_decision, redo_requests, targets
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
@@ -14,8 +14,9 @@ from intake.item import Hit
 def check(analysis: Analysis) -> Hit | None:
     found = targets.of(analysis)
     redo = redo_requests.bodies(analysis)  # "I want the paediatrician's report looked at again"
-    if (found.beside_court or redo) and court_decision.check(analysis) is not None:
-        found = targets.Targets(bodies={**redo, **found.beside_court, **found.bodies})
+    advisers = court_advisers.named(analysis)  # "The Cafcass guardian ... told the court they should be adopted"
+    if (found.beside_court or redo or advisers) and court_decision.check(analysis) is not None:
+        found = targets.Targets(bodies={**advisers, **redo, **found.beside_court, **found.bodies})
     elif redo and not found.level.get("csc"):
         found = targets.Targets(bodies={**redo, **found.bodies})
     elif not found.bodies or not found.closes("body"):

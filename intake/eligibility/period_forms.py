@@ -102,3 +102,16 @@ FORMS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re.IG
     (r"\bthe\s+(?:following|next)\s+(?:" + SEASON + r"|year|month)\b|\bthe\s+year\s+after\b(?!\s+(?:next|that|this))|\b"
      + LATER, _following),
 ))
+
+
+# "later that year", "the rest of that year", "by the end of that year": a time after the date referred back to.
+LATER_IN = re.compile(r"\b(?:later|rest|end|remainder|throughout|whole|all|of)\s+(?:of\s+)?$", re.IGNORECASE)
+
+
+def clipped(text: str, said: str, start: int, antecedent: Span, antecedent_end: int, span: Span) -> Span:
+    """"On 28 February 2026 she wrote that I had refused all training that year": "that year" in the sentence of
+    the date it refers back to is the time around that date, no later event; "later that year" still is one."""
+    if (not said.lower().endswith("year") or re.search(r"[.!?\n]", text[antecedent_end:start])
+            or LATER_IN.search(text[max(0, start - 25):start])):
+        return span
+    return span[0], min(span[1], antecedent[1])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from intake.eligibility import leave_given
 from intake.eligibility.matching import Analysis, Found
 
 NONE_OF = re.compile(r"\b(?:nobody|no one|noone|none|no)\b")
@@ -110,7 +111,8 @@ def only_aware(analysis: Analysis, found: Found) -> bool:
 
 def mentioned_only(analysis: Analysis, found: Found) -> bool:
     """Named as on the writer's side, as what the child is, or as knowing of the matter: not who acted."""
-    return on_our_side(analysis, found) or described(analysis, found) or only_aware(analysis, found)
+    return (on_our_side(analysis, found) or described(analysis, found) or only_aware(analysis, found)
+            or leave_given.welcomed(analysis, found))  # "the social worker can still visit if she wants"
 
 
 # "she didn't say anything to them (to be fair she wasn't in charge)": the writer excuses them in the same breath.

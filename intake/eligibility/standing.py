@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import carer_forms, consent_forms, writer
+from intake.eligibility import carer_forms, consent_askers, consent_forms, writer
 from intake.eligibility.dates import NUMBERS
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
@@ -45,8 +45,8 @@ def role(analysis: Analysis) -> str:
         return cached
     doc = analysis.doc  # "She doesn't live with me" is no kinship carer; "we stopped fostering" no foster carer now
     result = "" if carer_forms.not_a_carer(analysis) else next(
-        (r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS
-                                  for f in analysis.all(f"standing.{r}"))),
+        (r for r in CARERS if any(not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS and not
+                                  carer_forms.someone_elses_order(analysis, f) for f in analysis.all(f"standing.{r}"))),
         "foster_carer" if carer_forms.introduced_as_foster_carer(analysis) else "")
     if result == "kinship_carer" and writer.no_parental_responsibility(analysis) and writer.unclear_sentences(analysis):
         result = ""  # "I'm the kids' stepmum. I don't have PR but they live with us half the week"
@@ -134,8 +134,9 @@ def _consent_shown(analysis: Analysis) -> bool:
     if isinstance(names, tuple) and any(CONSENT_FILE.search(str(n)) for n in names):
         return True
     doc = analysis.doc  # "he doesn't know I'm writing": no guess of his agreement outweighs it
-    return not consent_forms.unaware(analysis) and any(not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS) and not writer.asked_by_adult(analysis, f)
-               and not consent_forms.guessed(analysis, f) for f in analysis.all("standing.consent"))
+    return not consent_forms.unaware(analysis) and any(
+        not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS) and not consent_askers.asked(analysis, f)
+        and not consent_forms.guessed(analysis, f) for f in analysis.all("standing.consent"))
 
 
 def _represented_ages(analysis: Analysis) -> list[int]:

@@ -19,12 +19,12 @@ from intake.eligibility import already_completed, council_acts, delay_reasons, m
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis, Found
 
-# "I want the orders stopped", "I want the supervision order set aside": asking for the court's order to be undone
-# makes the court the complaint's subject, as a declaration would ("I don't want the order changed" does not).
+# "I want the orders stopped", "I want the supervision order set aside", "I want these findings overturned": asking for
+# the court's order, findings or ruling to be undone makes the court the subject ("I don't want the order changed" not).
 UNDO = re.compile(r"\b(?<!n't )(?<!not )(?:want|asking for|ask for|would like|request)\b[^.!?]{0,25}?\b(?:the|this|that|these|"
-                  r"those|both|his|her|their|my)\s+(?:[\w-]+\s+){0,2}orders?\s+(?:to be\s+)?(?:stopped|changed|set aside|"
-                  r"overturned|reversed|cancell?ed|canceled|discharged|revoked|lifted|quashed|undone|thrown out|scrapped|ended|"
-                 r"looked at again|reconsidered)\b", re.IGNORECASE)
+                  r"those|both|his|her|their|my)\s+(?:[\w-]+\s+){0,2}(?:orders?|findings?|judge?ments?|rulings?)\s+"
+                  r"(?:to be\s+)?(?:stopped|changed|set aside|overturned|reversed|cancell?ed|canceled|discharged|revoked|lifted|"
+                  r"quashed|undone|thrown out|scrapped|ended|looked at again|reconsidered)\b", re.IGNORECASE)
 
 
 WRITER = re.compile(r"\b(?:i|i'm|i've|i'd|me|we|we've|we're|us)\b", re.IGNORECASE)

@@ -15,7 +15,8 @@ from intake.eligibility import delay_reasons, targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING, ROLE_HELD,
-                                             ROLE_WINDOW, SINCE_PERFECT, STILL_DOING, bare_since_clauses, promised_frequency, since_goes_on)
+                                             ROLE_WINDOW, SINCE_PERFECT, bare_since_clauses, goes_on_now,
+                                             promised_frequency, since_goes_on, someone_else_since)
 from intake.item import Hit
 
 PRONOUN_EARLY = re.compile(r"^(?:\W*[\w']+){0,5}?\W*\b(?:she|he)\b", re.IGNORECASE)  # within its first six words
@@ -88,22 +89,6 @@ def all_dates(analysis: Analysis) -> list[DateMention]:
     return cached  # type: ignore[return-value]
 
 
-def _someone_else_since(analysis: Analysis, found: Found) -> bool:
-    """"The social worker told his school he had been excluded, and they have treated him differently ever
-    since": what another body (named after the social worker) has done since is a consequence, not children's
-    social care's failure going on."""
-    doc = analysis.doc
-    sent = doc[found.start].sent
-    opening = max((t.i for t in doc[sent.start:found.start] if t.lower_ in ("and", ",", ";")), default=None)
-    if opening is None or opening + 1 >= found.start or doc[opening + 1].lower_ not in ("they", "he", "she"):
-        return False
-    def before(keys: list[str]) -> list[int]:
-        return [f.start for key in keys for f in analysis.all(key) if f.sentence == found.sentence and f.start < opening]
-    bodies = before([f"{g.kind}.{g.name}" for g in analysis.rules.groups if g.kind == "other_organisation"])
-    actors = before(["childrens_social_care.actors"])
-    return bool(bodies) and bool(actors) and max(bodies) > max(actors)
-
-
 def _ongoing(analysis: Analysis) -> bool:
     """The matter goes on: not the writer's feelings ("I've thought about it ever since"), a reason for the
     delay ("well enough since the spring") or a role held since ("I have been fostering since 2019")."""
@@ -117,7 +102,7 @@ def _ongoing(analysis: Analysis) -> bool:
                                              or AFTERMATH_CHANCE.match(doc[f.end:f.end + 4].text)))
                and not NEAR_FEELING.search(doc[max(doc[f.start].sent.start, f.start - NEAR):
                                                min(doc[f.start].sent.end, f.end + NEAR)].text)
-               and not _someone_else_since(analysis, f)
+               and not someone_else_since(analysis, f)
                and not ROLE_HELD.search(doc[max(doc[f.start].sent.start, f.start - ROLE_WINDOW):f.start].text)
                and not promised_frequency(doc[max(doc[f.start].sent.start, f.start - 10):f.start].text,
                                           doc[f.start:f.end].text)}
@@ -126,9 +111,10 @@ def _ongoing(analysis: Analysis) -> bool:
     if any(m.since and (i := analysis.sentence_of_char(m.start)) not in reasons and i in complaining
            for m in all_dates(analysis)):
         return True
-    return any(STILL_DOING.search(text := analysis.sentence_text(i)) or (SINCE_PERFECT.search(text) and i not in reasons
-                                                                        and i in complaining and i not in feeling
-                                                                        and since_goes_on(text))
+    ours = analysis.sentences_with("childrens_social_care.actors") | analysis.sentences_with("childrens_social_care.council")
+    return any(goes_on_now(text := analysis.sentence_text(i), i in ours and i not in feeling and i not in reasons)
+               or (SINCE_PERFECT.search(text) and i not in reasons and i in complaining and i not in feeling
+                   and since_goes_on(text))
                or (i not in feeling and any(CONTINUING.search(c) for c in bare_since_clauses(text)))
                for i in range(len(analysis.sentence_bounds)))
 

@@ -83,7 +83,7 @@ def acting_sentences(analysis: Analysis) -> set[int]:
     doc = analysis.doc
     found = {f.sentence for f in analysis.all("standing.representative")  # "I want to complain for him" acts
              if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS
-             or (f.start and doc[f.start - 1].lower_ == "to")}
+             or (f.start and doc[f.start - 1].lower_ == "to") or acting_forms.wants_to_act(analysis, f, WANTS)}
     found |= acting_forms.named_behalf_sentences(analysis)  # "on Amira's behalf", "complaint for Chloe"
     return found | {analysis.sentence_of_char(m.start()) for m in SUPPORTS.finditer(analysis.text)}
 
