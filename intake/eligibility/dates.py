@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from classifiers.pattern_set import PatternSet
 from intake.eligibility.ages import ages
 from intake.eligibility import informal_forms, period_forms, spoken_forms, story_forms
 from intake.eligibility.holiday_forms import FORMS
@@ -32,6 +33,12 @@ SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 SINCE_CLAUSE = re.compile(r"(?:^|[.!?,;:\n]|\band|\bbut)\s*(?:ever\s+)?since\s+(?:[\w']+\s+){1,5}?"
                           r"(?:in|on|at|during|around)\s+(?:the\s+)?$", re.IGNORECASE)
 
+# Every date shape, each found on its own; the set tries each only where its matches can begin.
+_SHAPES = PATTERNS + FORMS + period_forms.FORMS + informal_forms.FORMS + spoken_forms.FORMS
+DATE_PATTERNS = [pattern for pattern, _ in _SHAPES]
+RESOLVERS = [resolve for _, resolve in _SHAPES]
+DATE_SHAPES = PatternSet(DATE_PATTERNS)
+
 
 @dataclass(frozen=True)
 class DateMention:
@@ -46,9 +53,7 @@ class DateMention:
 
 def find_dates(text: str, received: dt.date) -> list[DateMention]:
     """Every date expression in the text, the longest where two overlap; none after receipt."""
-    candidates = [(m, resolve) for pattern, resolve in PATTERNS + FORMS + period_forms.FORMS + informal_forms.FORMS
-                  + spoken_forms.FORMS
-                  for m in pattern.finditer(text)]
+    candidates = [(match, RESOLVERS[i]) for i, match in DATE_SHAPES.finditer(text)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     taken: list[tuple[int, int]] = []
     mentions: list[DateMention] = []

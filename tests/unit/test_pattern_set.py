@@ -12,10 +12,9 @@ from hypothesis import strategies as st
 
 from classifiers.pattern_set import PatternSet
 from classifiers.pattern_starts import prefixes
-from intake.eligibility import dates, informal_forms, period_forms, spoken_forms
+from intake.eligibility.dates import DATE_PATTERNS
 
 SETS = Path(__file__).resolve().parents[1] / "eligibility"
-DATE_PATTERNS = [p for p, _ in dates.PATTERNS + dates.FORMS + period_forms.FORMS + informal_forms.FORMS + spoken_forms.FORMS]
 
 
 def _plain(patterns: list[re.Pattern[str]], text: str) -> list[tuple[int, tuple[int, int], str]]:
