@@ -90,6 +90,14 @@ def _rule_flags(text: str) -> bool:
     "I've been living on black coffee and crackers and I feel dizzy all the time.",  # fasting + deliberate
     "I googled how high the Marsh Lane car park is.",  # looking into a way: strong on its own
     "Saturday after everyone is asleep, then nobody has to worry about me.",  # settled + leaving
+    "ive got enough of my mums pills saved now. its not your fault",  # stockpile + farewell
+    "She had new cuts on her wrist and refused to talk about them.",  # injury + unexplained
+    "He had a round burn on his hand and his story changed twice.",  # injury + unexplained
+    "The baby was in the same nappy all day and there was no food in the house.",  # infantcare + neglect + infant
+    "All the tests came back normal and he is only ever unwell when his mum is there; she wants a feeding tube.",
+    "My stepdad kicked me out last week and I've been sleeping in the park.",  # homeless + missing
+    "She said he'll share my private pics unless I pay him.",  # strong: a threat to share intimate images
+    "i'm 15 and my mum threw me out, i don't have anywhere to stay",  # homeless + minor
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -119,6 +127,11 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "My daughter is 16 and pregnant; she and her boyfriend, 17, are doing well with the midwife.",
     "I'm trying to lose the baby weight and the gym is going well.",
     "Nobody has to deal with me again until the review in May.",
+    "She was removed from her birth family as a baby because of neglect and is doing so well with us.",
+    "He had a graze on his knee from football and the account from school matched what he told us.",
+    "We sleep in the park café's garden room on our Friday family picnics.",
+    "Our landlord threw us out of the car park for parking on the wrong bay.",
+    "The baby is on the 50th centile and feeding well, the health visitor says.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
