@@ -33,6 +33,10 @@ SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 SINCE_CLAUSE = re.compile(r"(?:^|[.!?,;:\n]|\band|\bbut)\s*(?:ever\s+)?since\s+(?:[\w']+\s+){1,5}?"
                           r"(?:in|on|at|during|around)\s+(?:the\s+)?$", re.IGNORECASE)
 
+# "When I was in year 9 they made me sleep in the conservatory all winter": a season with no year of its own, in the
+# sentence of a date told before it, is in that date's year (not the latest such season before receipt).
+BARE_SEASON = re.compile(r"(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
+
 # Every date shape, each found on its own; the set tries each only where its matches can begin.
 _SHAPES = PATTERNS + FORMS + period_forms.FORMS + informal_forms.FORMS + spoken_forms.FORMS
 DATE_PATTERNS = [pattern for pattern, _ in _SHAPES]
@@ -87,7 +91,8 @@ def _refer_back(text: str, mentions: list[DateMention]) -> list[DateMention]:
     later = mentions  # "the Christmas contact ... On Christmas Eve 2024": told before it is dated, the same one
     for i, mention in enumerate(mentions):
         said = text[mention.start:mention.end]
-        if result and period_forms.THAT.match(said):
+        if result and (period_forms.THAT.match(said) or (BARE_SEASON.fullmatch(said) is not None
+                                                          and not re.search(r"[.!?\n]", text[result[-1].end:mention.start]))):
             year, before = result[-1].latest.year, result[-1]
             span = period_forms.in_year((mention.earliest, mention.latest), said, year)
             span = period_forms.clipped(text, said, mention.start, (before.earliest, before.latest), before.end, span)

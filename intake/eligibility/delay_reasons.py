@@ -54,9 +54,11 @@ OTHERS_WINDOW = 5
 # "too frightened to say anything", "scared to tell anyone", "afraid of speaking up": fear that kept someone silent.
 SILENCED = re.compile(r"^(?:to|of)\s+(?:say|tell|speak|complain|report|raise|mention|saying|telling|speaking|complaining|"
                       r"reporting|raising)\b", re.IGNORECASE)
-# "I found out that same afternoon": learning of it at the time explains no delay.
+# "I found out that same afternoon", "I only found out when I rang to ask where she was": learning of it at the
+# time, or by the writer's own call or visit then, explains no delay.
 AT_ONCE = re.compile(r"^\s*(?:that\s+|about\s+it\s+|about\s+this\s+)?(?:same|the same|straight away|straightaway|right away|"
-                     r"immediately|at the time|later that|that (?:day|afternoon|morning|evening|night))\b", re.IGNORECASE)
+                     r"immediately|at the time|later that|that (?:day|afternoon|morning|evening|night)|when (?:i|we) (?:rang|called|"
+                     r"phoned|arrived|turned up|got there|got home|went (?:in|there|to)|chased|checked|asked))\b", re.IGNORECASE)
 LEARNING = frozenset({"found", "find", "learned", "learnt", "discovered", "heard", "realised", "realized"})
 # "when I said I was struggling with my mental health": told to the social worker at the time.
 REPORTING = frozenset({"said", "told", "mentioned", "explained", "disclosed", "admitted", "shared"})

@@ -136,8 +136,10 @@ def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
         clause = clause_of_token[start]
         analysis.found.setdefault(key, []).append(
             Found(key, start, end, sentence_of_clause[clause], clause))
-    from intake.eligibility import body_names, elsewhere  # they read this module's Analysis
+    from intake.eligibility import body_names, described_services, elsewhere, landlords  # they read this module's Analysis
 
     elsewhere.add(analysis)  # another council, named in the writer's own words
     body_names.add(analysis)  # "Brightwater Learning Trust", "Horizon Hearth Fostering": a body's own name
+    described_services.add(analysis)  # "the minibus that takes him to school": school transport described
+    landlords.add(analysis)  # "I rent my flat from Harbourside Homes": a housing association by its own name
     return analysis

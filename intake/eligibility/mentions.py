@@ -44,7 +44,8 @@ DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|fur
                       r"\b(?:look|looked|looking)\s+into\s+(?:how|why|what)\b|"
                       # "I want the police to answer for how they behaved": who is to answer is who is complained of
                       r"\b(?:want|wants|would\s+like|'d\s+like|expect)\b(?=(?:\s+[\w']+){1,5}?\s+to\s+(?:answer\s+for|"
-                      r"account\s+for|be\s+held\s+(?:to\s+account|accountable|responsible)|take\s+responsibility))|"
+                      r"account\s+for|be\s+held\s+(?:to\s+account|accountable|responsible)|take\s+responsibility)|"  # or to be:
+                      r"(?:\s+[\w']+){1,4}?\s+(?:dealt\s+with|disciplined|sacked|struck\s+off|reprimanded|retrained|suspended|spoken\s+to))|"
                       + openers.THIS_IS_ABOUT, re.IGNORECASE)  # "but this is about my council tax"
 EXPLICIT_WINDOW = 12  # tokens after the complaint words that name its subject
 CLAUSE_OPENERS = frozenset({"who", "which", "where", "when", "because", "as", "since", "after", "before", "so", "whose"})
@@ -80,7 +81,9 @@ def declared(analysis: Analysis) -> list[tuple[int, int]]:
     doc, spans = analysis.doc, []
     for start, end in analysis.sentence_bounds:
         text = analysis.text[start:end]
-        for match in DECLARES.finditer(text):
+        for match in DECLARES.finditer(text):  # not "no complaints about her", "I'm not complaining about the school"
+            if re.search(r"\b(?:no|not|n't|never)\s+$", text[max(0, match.start() - 8):match.start()], re.IGNORECASE):
+                continue
             span = doc.char_span(start + match.end(), end, alignment_mode="expand")
             if span is not None and len(span):
                 spans.append((span.start, _clause_end(analysis, span.start, min(span.end, span.start + EXPLICIT_WINDOW))))

@@ -129,9 +129,11 @@ def _declared(analysis: Analysis, named: list[tuple[int, str]]) -> set[str]:
 
 
 def _institution_for_person(analysis: Analysis, token: int, start: int, end: int) -> bool:
-    """"... the school has been fine, it's her I'm complaining about": "her" is a person, not the school."""
+    """"... the school has been fine, it's her I'm complaining about": "her" is a person, not the school; nor
+    is she 'social services' inside someone's quoted words ('she said she'd "have to tell social services"')."""
     words = [t.lower_ for t in analysis.doc[start:end] if t.is_alpha and t.lower_ not in ("it", "is", "was", "s")]
-    return bool(words) and words[0] in PERSONAL and analysis.doc[token].lower_ in INSTITUTIONS
+    quoted = mentions.quoted(analysis, Found("", token, token + 1, 0, 0))
+    return bool(words) and words[0] in PERSONAL and (analysis.doc[token].lower_ in INSTITUTIONS or quoted)
 
 
 def court_clauses(analysis: Analysis) -> set[int]:

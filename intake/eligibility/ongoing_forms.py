@@ -62,19 +62,26 @@ LATER = re.compile(r"\b(?:has|have|'ve|had)\s+since\s+(?:left|moved|retired|resi
                    re.IGNORECASE)
 
 
+# "I haven't had any dealings with her since", "we've had nothing to do with him since": the writer kept away from
+# whoever is complained of, so nothing of theirs runs on ("I have heard nothing since" still does).
+NO_DEALINGS = re.compile(r"\b(?:any|no)(?:\s+(?:more|further|other))?\s+dealings\s+with\b|"
+                         r"\b(?:any|no)thing(?:\s+(?:more|else|further))?\s+to\s+do\s+with\b", re.IGNORECASE)
+
+
 def since_goes_on(text: str) -> bool:
     """"I have heard nothing since" goes on; "we have had other children since" is background."""
     bare = bare_since_clauses(text)
     if len(bare) < len(re.findall(r"\bsince\b", text, re.IGNORECASE)) - len(LATER.findall(text)):
         return True  # "since March", "since she left": a start named
-    return any(NEGATED.search(c) or CONTINUING.search(c) for c in bare)
+    return any((NEGATED.search(c) and not NO_DEALINGS.search(c)) or CONTINUING.search(c) for c in bare)
 
 
 # "his social worker said I could have him for a weekend every month": a frequency inside what was promised,
 # agreed or offered is the promise's content (often never kept), not a matter going on.
-# So is a past habit: "I used to see them every week" (until it was stopped) is no matter going on.
+# So is a past habit: "I used to see them every week" (until it was stopped) is no matter going on, nor what the
+# writer asks for: "I want contact back every week", "we'd like visits every month again".
 PROMISED = re.compile(r"\b(?:said|promised|agreed|offered|told (?:me|us)|planned|supposed|arranged|was to|were to|"
-                      r"would|used to)\b", re.IGNORECASE)
+                      r"would|used to|want|wants|wanted|'d like|asking for|ask for|asked for|request|requesting)\b", re.IGNORECASE)
 FREQUENCY = re.compile(r"^every (?:year|month|week)$", re.IGNORECASE)
 
 

@@ -7,6 +7,8 @@ intake.eligibility.writer before a no-standing word makes the writer's standing 
 
 from __future__ import annotations
 
+import re
+
 from intake.eligibility.matching import Analysis, Found
 
 OTHERS_OWN = frozenset({"his", "her", "their", "your"})
@@ -15,6 +17,10 @@ STOPS = frozenset({"'m", "am", "as", "be", "been", "'re", "are", "was", "about",
                    "that", "who", "because", "and", "but", "at", "of", "told", "said", "asked", "not", "no", "into",
                    "in", "on"})
 PLACE_WORDS = ("live", "door", "road", "street", "opposite", "corner")
+# "My neighbour is not involved with my family", "He has no role in their care": the sentence opens with someone
+# else as the subject of the no-standing words; the writer says it of them, not of themselves.
+THIRD_SUBJECT = re.compile(r"^\W*(?!(?:we|us|i|me)\b)(?:(?:(?:my|our|the|his|her|their)\s+[\w'-]+(?:\s+[\w'-]+)?|he|she|they)\s+"
+                           r"(?:is|was|has|had|does|did|'s)?|(?-i:[A-Z][a-z]+)\s+(?:is|was|has|had|does|did))\s*$", re.IGNORECASE)
 
 
 def someone_elses(analysis: Analysis, found: Found) -> bool:
@@ -23,6 +29,8 @@ def someone_elses(analysis: Analysis, found: Found) -> bool:
     doc = analysis.doc
     said = doc[found.start:found.end].text.lower()
     if found.end < len(doc) and doc[found.end].lower_ in ("my", "our") and any(w in said for w in PLACE_WORDS):
+        return True
+    if THIRD_SUBJECT.match(analysis.text[doc[found.start].sent.start_char:doc[found.start].idx]):
         return True
     for i in range(found.start - 1, max(-1, found.start - 4), -1):
         if doc[i].lower_ in OTHERS_OWN:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import leave_given
+from intake.eligibility import leave_given, not_their_remit
 from intake.eligibility.matching import Analysis, Found
 
 NONE_OF = re.compile(r"\b(?:nobody|no one|noone|none|no)\b")
@@ -112,12 +112,14 @@ def only_aware(analysis: Analysis, found: Found) -> bool:
 def mentioned_only(analysis: Analysis, found: Found) -> bool:
     """Named as on the writer's side, as what the child is, or as knowing of the matter: not who acted."""
     return (on_our_side(analysis, found) or described(analysis, found) or only_aware(analysis, found)
-            or leave_given.welcomed(analysis, found))  # "the social worker can still visit if she wants"
+            or leave_given.welcomed(analysis, found)  # "the social worker can still visit if she wants"
+            or not_their_remit.disclaims(analysis, found))  # "... says she can't do anything about housing"
 
 
-# "she didn't say anything to them (to be fair she wasn't in charge)": the writer excuses them in the same breath.
+# "she didn't say anything to them (to be fair she wasn't in charge)", "nobody from social services came, which is fine":
+# the writer excuses them in the same breath.
 EXCUSED = re.compile(r"\b(?:to be fair|in (?:all )?fairness|in (?:her|his|their) defen[cs]e|(?:wasn't|was not|isn't|is not|weren't|"
-                     r"were not) (?:her|his|their) fault)\b", re.IGNORECASE)
+                     r"were not) (?:her|his|their) fault|(?:which|that) (?:is|was|'s) (?:fine|ok|okay|understandable))\b", re.IGNORECASE)
 
 
 def excused_sentences(analysis: Analysis) -> set[int]:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import carer_forms, consent_askers, consent_forms, writer
-from intake.eligibility.dates import NUMBERS
+from intake.eligibility import carer_forms, consent_askers, consent_forms, represented_ages, writer
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
@@ -24,11 +23,6 @@ NEGATIONS = frozenset({"not", "n't", "without", "no", "never"})
 FAMILY = frozenset({"children", "kids", "son", "daughter", "partner", "husband", "wife", "baby", "boys",
                     "girls", "ex", "sons", "daughters", "child", "best", "friend", "friends", "girlfriend",
                     "boyfriend", "mate", "mates"})
-WORDS = "|".join(k for k in NUMBERS if " " not in k and k not in ("a", "an")) + "|thirteen|fourteen|fifteen|sixteen|seventeen"
-AGES = re.compile(rf"\b(\d{{1,2}}|{WORDS})[- ](?:year|yr)s?[- ]old\b|\baged? (\d{{1,2}})\b|"
-                  rf"\b(?:who|he|she|they|is)(?: is|'s| are|'re)? (\d{{1,2}}|{WORDS})\b(?! (?:years?|months?|weeks?|days?|times) ago)|"
-                  r"\b(?:man|woman|girl|boy|person) of (\d{1,2})\b|\byear (\d{1,2})\b|\b[A-Z][a-z]+ \((\d{1,2})\)", re.IGNORECASE)
-WORD_AGES = {**NUMBERS, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17}
 WHOSE_CHILD = re.compile(r"\bwhose\b(?:\W+\w+){0,5}?\W+(?:sons?|daughters?|children|kids|child|bab(?:y|ies)|grandchildren)\b",
                          re.IGNORECASE)
 # "we write on Saffron's behalf", "a complaint on behalf of Maisie": who is represented, named (not an MP).
@@ -73,7 +67,7 @@ def consent_required(analysis: Analysis) -> Hit | None:
         return None  # acting for an adult (a parent, a carer): the young person's consent is not the question
     if _consent_shown(analysis):
         return None
-    ages = _represented_ages(analysis)
+    ages = represented_ages.ages(analysis)
     if ages and max(ages) < 12 and not analysis.has("standing.young_person_words"):
         return None  # a young child: there is no view to seek
     return analysis.hit("consent_required", "The complaint is made on behalf of a young person who can give "
@@ -137,14 +131,3 @@ def _consent_shown(analysis: Analysis) -> bool:
     return not consent_forms.unaware(analysis) and any(
         not ({t.lower_ for t in doc[max(0, f.start - 3):f.start]} & NEGATIONS) and not consent_askers.asked(analysis, f)
         and not consent_forms.guessed(analysis, f) for f in analysis.all("standing.consent"))
-
-
-def _represented_ages(analysis: Analysis) -> list[int]:
-    ages = []
-    for match in AGES.finditer(analysis.text):
-        if re.search(r"\bI(?:'m| am)\s*$", analysis.text[max(0, match.start() - 6):match.start()], re.IGNORECASE):
-            continue  # the writer's own age
-        value = next(g for g in match.groups() if g)
-        age = int(value) if value.isdigit() else WORD_AGES.get(value.lower(), 0)
-        ages.append(age + 5 if match[0].lower().startswith("year ") else age)
-    return ages

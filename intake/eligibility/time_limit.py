@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import delay_reasons, targets
+from intake.eligibility import delay_reasons, role_dates, targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING, ROLE_HELD,
@@ -60,6 +60,8 @@ def event_dates(analysis: Analysis) -> list[DateMention]:
             about = about | {sentence}
         if mention.since or _after_not_event(analysis, mention, not_event) or sentence not in about or (sentence in reasons and mention.latest >= cutoff):
             continue
+        if role_dates.started_role(analysis.text[analysis.sentence_bounds[sentence][0]:mention.start]):
+            continue  # "foster carers (approved 2016)": when the writer took on the role is background
         found.append(mention)
     return found
 

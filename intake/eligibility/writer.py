@@ -1,6 +1,6 @@
 """Who the writer says they are: questions standing.py asks of the text.
 
-A self-introduction is a role word after "I'm", "I am", "as", "we are" (with at most a few
+A self-introduction is a role word after "I'm", "I am", "as", "we are", "we became" (with at most a few
 words between, none of them a preposition: "I'm worried about the children's uncle" is not
 an introduction), a role word opening the message ("Ex-foster carer here"), or one of the
 writer's own words ("my grandson").
@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from intake.eligibility import acting_forms, role_owner
+from intake.eligibility import acting_forms, firms, role_owner
 from intake.eligibility.matching import Analysis, Found
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-INTRO = frozenset({"'m", "am", "as", "be", "been", "'re", "are", "was"})
+INTRO = frozenset({"'m", "am", "as", "be", "been", "'re", "are", "was", "became", "become", "becoming"})
 # Words that end an introduction: after them the role word is about someone else.
 BREAKS = frozenset({"about", "with", "to", "by", "for", "from", "that", "who", "because", "and", "but", "at",
                     "of", "told", "said", "asked", ",", ".", ";", "not", "n't", "no",
@@ -85,6 +85,7 @@ def acting_sentences(analysis: Analysis) -> set[int]:
              if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS
              or (f.start and doc[f.start - 1].lower_ == "to") or acting_forms.wants_to_act(analysis, f, WANTS)}
     found |= acting_forms.named_behalf_sentences(analysis)  # "on Amira's behalf", "complaint for Chloe"
+    found |= firms.signed_sentences(analysis)  # "We write in relation to ... Yours faithfully, Holt Ferraby LLP"
     return found | {analysis.sentence_of_char(m.start()) for m in SUPPORTS.finditer(analysis.text)}
 
 
