@@ -50,7 +50,7 @@ def signed_role(analysis: Analysis, found: Found) -> bool:
     if ASKING.search(analysis.sentence_text(last)):
         return False  # "Advocate please": asked for, not signed
     doc = analysis.doc
-    start, after = doc[found.start].sent.start, doc[found.end] if found.end < len(doc) else None
+    start, after = analysis.sent(found.start).start, doc[found.end] if found.end < len(doc) else None
     if after is not None and not (after.is_space or after.text in SIGNED_ROLE_ENDS or after.is_title):
         return False  # "Advocate needed", "Teacher told me": a sentence, not a sign-off
     before = [t for t in doc[start:found.start] if not t.is_space]

@@ -34,7 +34,7 @@ ADDRESSED = re.compile(r"\bi\s+(?:know|realise|realize|understand)\s+(?:that\s+)
 def for_the_family(analysis: Analysis, found: Found) -> bool:
     """Is this mention of children's social care an ally chasing another body, or the council addressed?"""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     after = " " + doc[found.end:min(sent.end, found.end + 12)].text
     before = analysis.text[max(sent.start_char, doc[found.start].idx - 40):doc[found.start].idx]
     rest = " " + doc[found.end:sent.end].text

@@ -14,6 +14,7 @@ import re
 
 from intake.eligibility import new_matters
 from intake.eligibility.matching import Analysis
+from intake.eligibility.memo import memoised
 from intake.item import Hit
 
 # After an adoption or fostering panel is named, a bare "panel" ("one panel member") is that panel.
@@ -41,6 +42,7 @@ def check(analysis: Analysis) -> Hit | None:
                         "of the procedure.", min(found))
 
 
+@memoised
 def sentences(analysis: Analysis) -> set[int]:
     """The sentences that say the matter has been through all three stages (none for a new matter)."""
     if new_matters.sentences(analysis):  # "This is about something different" (not "... about the same thing")
@@ -52,7 +54,7 @@ def sentences(analysis: Analysis) -> set[int]:
     happened = stage_3 & analysis.sentences_with("already_completed.done")
     asked = {i for i in said | happened if REQUEST.search(analysis.sentence_text(i))}
     requests = {f.sentence for f in analysis.all("already_completed.request") if not _to_reopen(analysis, f.end)
-                and not _refused(analysis, f.start) and _same_paragraph(analysis, f.start)}
+                and not _refused(analysis, f.start) and _same_paragraph(analysis, f.start) and not _a_noun(analysis, f.start)}
     return (said | happened) - requests - asked
 
 
@@ -65,14 +67,25 @@ REFUSED = re.compile(r"\b(?!(?:i|we)\b)[\w']+\s+(?:wouldn't|won't|couldn't|can't
 
 def _refused(analysis: Analysis, start: int) -> bool:
     doc = analysis.doc
-    return REFUSED.search(analysis.text[doc[start].sent.start_char:doc[start].idx]) is not None
+    return REFUSED.search(analysis.text[analysis.sent(start).start_char:doc[start].idx]) is not None
+
+
+# "his move to residential care", "the request for a new worker": the request word as a noun owned or
+# determined, not the writer asking to go on to a later stage.
+NOUN_BEFORE = frozenset({"his", "her", "my", "their", "our", "your", "the", "a", "'s", "its"})
+NOUN_REQUESTS = frozenset({"move to", "go to"})
+
+
+def _a_noun(analysis: Analysis, start: int) -> bool:
+    doc = analysis.doc
+    return start > 0 and doc[start - 1].lower_ in NOUN_BEFORE and doc[start:start + 2].text.lower() in NOUN_REQUESTS
 
 
 def _same_paragraph(analysis: Analysis, start: int) -> bool:
     """A timeline of the stages had ("- Stage 3 review panel: met 8 September"), then a blank line and "I want to
     escalate this": one sentence to the sentencizer, but the stages had stand in a paragraph of their own."""
     doc = analysis.doc
-    sent = doc[start].sent
+    sent = analysis.sent(start)
     stages = [f.start for key in ("already_completed.phrases", "already_completed.stage_3")
               for f in analysis.all(key) if sent.start <= f.start < sent.end]
     return all("\n\n" not in analysis.text[min(doc[s].idx, doc[start].idx):max(doc[s].idx, doc[start].idx)]
@@ -83,7 +96,7 @@ def _to_reopen(analysis: Analysis, end: int) -> bool:
     """"ask for the case to be reopened", "asking for it to be looked at again": a request to undo the outcome,
     not to go on to a later stage."""
     doc = analysis.doc
-    return bool(REOPEN.search(doc[end:min(len(doc), end + 8, doc[end - 1].sent.end)].text))
+    return bool(REOPEN.search(doc[end:min(len(doc), end + 8, analysis.sent(end - 1).end)].text))
 
 
 def _other_panel(analysis: Analysis, start: int) -> bool:

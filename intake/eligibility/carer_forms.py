@@ -68,5 +68,5 @@ SOMEONE_ELSES = re.compile(r"^(?:\s+(?:order|orders|was|were|has|have|had|been|t
 def someone_elses_order(analysis: Analysis, found: Found) -> bool:
     """A special guardianship named as granted to someone else: the writer is not that carer."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     return SOMEONE_ELSES.match(" " + doc[found.end:min(sent.end, found.end + 10)].text) is not None

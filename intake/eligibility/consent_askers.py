@@ -40,7 +40,7 @@ def asked_by_an_adult(analysis: Analysis, found: Found) -> bool:
     if not set(words) & CONSENT_VERBS:
         return False
     i = found.start - 1
-    sent_start = doc[found.start].sent.start
+    sent_start = analysis.sent(found.start).start
     while i >= sent_start and doc[i].lower_ in BETWEEN:
         i -= 1
     return i >= sent_start and doc[i].lower_ in ADULTS and not _joined_with_young_person(analysis, i)
@@ -49,5 +49,5 @@ def asked_by_an_adult(analysis: Analysis, found: Found) -> bool:
 def _joined_with_young_person(analysis: Analysis, i: int) -> bool:
     """"Jade and her foster carer have asked me to write": the young person asks too."""
     doc = analysis.doc
-    start = doc[i].sent.start
+    start = analysis.sent(i).start
     return any(t.lower_ in ("and", "&") for t in doc[max(start, i - 4):i])

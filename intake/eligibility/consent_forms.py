@@ -46,7 +46,7 @@ def unaware(analysis: Analysis) -> bool:
 def guessed(analysis: Analysis, found: Found) -> bool:
     """A consent word the writer only expects ("he'd be happy for me to send it, I'm sure")."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     before = analysis.text[sent.start_char:doc[found.start].idx]
     if REPORTED.search(before):
         return False

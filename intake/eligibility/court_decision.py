@@ -68,5 +68,5 @@ def _disowned(analysis: Analysis, start: int) -> bool:
     """"I am not asking to change the order", "I'm not disputing the order": the challenge word follows a
     denial of making one, or is itself denied."""
     token = analysis.doc[start]
-    before = analysis.text[token.sent.start_char:token.idx]
+    before = analysis.text[analysis.sent(token.i).start_char:token.idx]
     return NOT_ASKING.search(before) is not None or DENIED.search(before) is not None

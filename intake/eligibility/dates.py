@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from classifiers.pattern_set import PatternSet
 from intake.eligibility.ages import ages
-from intake.eligibility import informal_forms, period_forms, spoken_forms, story_forms
+from intake.eligibility import informal_forms, period_forms, season_names, spoken_forms, story_forms
 from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
@@ -64,6 +64,8 @@ def find_dates(text: str, received: dt.date) -> list[DateMention]:
     for match, resolve in candidates:
         if any(match.start() < end and start < match.end() for start, end in taken) or LAW.search(text[:match.start()]):
             continue  # "the Children Act 1989" names a law, not a date
+        if season_names.a_name(text, match.start(), match.end()):
+            continue  # "a young person, Summer (15)": a name
         try:
             span = resolve(match, received)
         except (ValueError, KeyError, StopIteration, IndexError):

@@ -24,10 +24,10 @@ def done_by(analysis: Analysis, start: int, end: int, named: list[tuple[int, str
     if not nouns:
         return ""
     noun = nouns[-1]
-    for token in doc[:doc[start].sent.start]:
+    for token in doc[:analysis.sent(start).start]:
         if not token.is_alpha or len(token) <= STEM or token.lower_[:STEM] != noun[:STEM] or token.lower_ == noun:
             continue
-        sent = token.sent
+        sent = analysis.sent(token.i)
         kinds = {kind for i, kind in named if sent.start <= i < sent.end}
         if len(kinds) == 1:
             return kinds.pop()

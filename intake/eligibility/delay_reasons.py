@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from intake.eligibility import how_learned
 from intake.eligibility.matching import Analysis, Found
+from intake.eligibility.memo import memoised
 
 # "I was 11", not "I was 10 minutes late": a number with a unit after it is no age.
 CHILD_THEN = re.compile(r"\b(?:I was|when I was) (?:only |just |about )?(\d{1,2})\b(?!\s*(?:-\s*)?(?:min|mins|minutes?|"
@@ -68,6 +70,7 @@ POSSESSIVE = frozenset({"my", "her", "his", "their", "our"})
 TOPIC = frozenset({"about", "of", "regarding", "on"})
 
 
+@memoised
 def sentences(analysis: Analysis) -> set[int]:
     """Sentences that give a reason for the delay: the writer's own, not what the matter was about."""
     doc = analysis.doc
@@ -82,24 +85,8 @@ def sentences(analysis: Analysis) -> set[int]:
         if int(match[1]) < 18:
             sentences.add(analysis.sentence_of_char(match.start()))
     sentences |= _wait_over(analysis)
-    sentences |= _how_learned(analysis, sentences)
+    sentences |= how_learned.after(analysis, sentences)
     return {i for i in sentences if not NO_TIME.search(analysis.sentence_text(i))}
-
-
-# "I did not know there was a complaints procedure. My friend told me last week.": how the writer came to know,
-# said in the sentence after the reason, is part of it (its date is the learning's, not the matter's).
-LEARNED = re.compile(r"\b(?:told|tell|mentioned|explained|showed)\s+(?:me|us)\b|\b(?:found out|heard|learn(?:ed|t)|"
-                     r"realised|realized)\b", re.IGNORECASE)
-
-
-def _how_learned(analysis: Analysis, reasons: set[int]) -> set[int]:
-    """The sentence after a reason telling how the writer learned, naming nobody complained of."""
-    named = analysis.sentences_with("childrens_social_care.actors") | {
-        f.sentence for g in analysis.rules.groups for f in analysis.all(f"{g.kind}.{g.name}")}
-    return {i + 1 for i in reasons if i + 1 < len(analysis.sentence_bounds) and i + 1 not in named
-            and LEARNED.search(analysis.sentence_text(i + 1))}
-
-
 
 
 # "The team manager told me to wait for the police to finish. The police only closed their file in October.":
@@ -107,7 +94,9 @@ def _how_learned(analysis: Analysis, reasons: set[int]) -> set[int]:
 # is the wait's, not the matter's).
 WAITED = re.compile(TOLD_TO_WAIT, re.IGNORECASE)
 WAIT_OVER = re.compile(r"\b(?:closed|finished|ended|concluded|completed|dropped|was over|were over|came to an end|"
-                       r"wrapped up)\b", re.IGNORECASE)
+                       r"wrapped up|took place|went ahead|was held|were held|"
+                       # "the review ... only finally happened this month": what the writer waited for, happening at last
+                       r"(?:finally|only|eventually|at last)\s+(?:\w+\s+)?happened)\b", re.IGNORECASE)
 
 
 def _wait_over(analysis: Analysis) -> set[int]:
@@ -123,11 +112,11 @@ def _someone_elses_fear(analysis: Analysis, found: Found) -> bool:
     doc = analysis.doc
     if not FEAR.search(doc[found.start:found.end].text) or SILENCED.match(doc[found.end:found.end + 4].text):
         return False
-    before = [t for t in doc[max(doc[found.start].sent.start, found.start - OTHERS_WINDOW):found.start] if t.is_alpha]
+    before = [t for t in doc[max(analysis.sent(found.start).start, found.start - OTHERS_WINDOW):found.start] if t.is_alpha]
     for t in reversed(before):  # the nearest subject: "I was diagnosed" is the writer's, even after "my son"
         if t.lower_ in ("i", "we"):
             return False
-        if t.lower_ in THIRD_PERSON or (t.is_title and t.i > t.sent.start):
+        if t.lower_ in THIRD_PERSON or (t.is_title and t.i > analysis.sent(t.i).start):
             return True
     return False
 
@@ -143,6 +132,6 @@ def _said_at_the_time(analysis: Analysis, found: Found) -> bool:
     """"The social worker laughed when I said I was struggling with my mental health": an illness the writer
     told children's social care about is part of the matter, not a reason for the delay."""
     doc = analysis.doc
-    before = doc[max(doc[found.start].sent.start, found.start - REPORTED_WINDOW):found.start]
+    before = doc[max(analysis.sent(found.start).start, found.start - REPORTED_WINDOW):found.start]
     return (any(t.lower_ in REPORTING for t in before)
             and bool(analysis.sentences_with("childrens_social_care.actors") & {found.sentence}))

@@ -24,7 +24,7 @@ WELCOME = re.compile(r"^\s+(?:(?:is|are|'s|'re)\s+(?:still\s+|always\s+|more\s+t
 def welcomed(analysis: Analysis, found: Found) -> bool:
     """Named only as welcome to visit, with nothing complained of after it in the sentence."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     match = WELCOME.match(" " + analysis.text[doc[found.end - 1].idx + len(doc[found.end - 1]):sent.end_char])
     if match is None:
         return False

@@ -7,6 +7,7 @@ questions ("which clauses name a school?") instead of searching the text itself.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from intake.item import Hit
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.matcher import PhraseMatcher
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 STAGE = "check_eligibility"
 # Words that start a new clause inside a sentence ("the school is great, but the social worker...").
@@ -74,6 +75,10 @@ class Analysis:
     found: dict[str, list[Found]] = field(default_factory=dict)
     memo: dict[str, object] = field(default_factory=dict)  # what the rules work out once (targets, dates)
     token_clause: list[int] = field(default_factory=list)  # token -> its clause
+    # Filled on first use: the rules ask for the same sentence's text or Span dozens of times a complaint.
+    sentence_texts: list[str] = field(default_factory=list)
+    sentence_spans: list[Span] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)  # char offset each sentence starts at
 
     def clause_of_token(self, token: int) -> int:
         return self.token_clause[token]
@@ -91,18 +96,31 @@ class Analysis:
         return {f.clause for f in self.all(key)}
 
     def sentence_of_char(self, offset: int) -> int:
-        for index, (start, end) in enumerate(self.sentence_bounds):
-            if start <= offset < end:
-                return index
+        if not self.sentence_starts:
+            self.sentence_starts = [start for start, _ in self.sentence_bounds]
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1  # the last sentence starting at or before it
+        if index >= 0 and offset < self.sentence_bounds[index][1]:
+            return index
         return len(self.sentence_bounds) - 1
 
     def sentence_text(self, index: int) -> str:
-        start, end = self.sentence_bounds[index]
-        sentence = " ".join(self.text[start:end].split())
-        return sentence if len(sentence) <= MAX_EVIDENCE else sentence[:MAX_EVIDENCE - 3] + "..."
+        if not self.sentence_texts:
+            self.sentence_texts = [_evidence(self.text[start:end]) for start, end in self.sentence_bounds]
+        return self.sentence_texts[index]
+
+    def sent(self, token: int) -> Span:
+        """The sentence holding a token: `doc[token].sent` without spaCy's walk to find its edges each time."""
+        if not self.sentence_spans:
+            self.sentence_spans = list(self.doc.sents)
+        return self.sentence_spans[self.clause_sentence[self.token_clause[token]]]
 
     def hit(self, code: str, explanation: str, sentence: int) -> Hit:
         return Hit(STAGE, code, explanation, self.sentence_text(sentence))
+
+
+def _evidence(text: str) -> str:
+    sentence = " ".join(text.split())
+    return sentence if len(sentence) <= MAX_EVIDENCE else sentence[:MAX_EVIDENCE - 3] + "..."
 
 
 @functools.cache
@@ -136,10 +154,11 @@ def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
         clause = clause_of_token[start]
         analysis.found.setdefault(key, []).append(
             Found(key, start, end, sentence_of_clause[clause], clause))
-    from intake.eligibility import body_names, described_services, elsewhere, landlords  # they read this module's Analysis
+    from intake.eligibility import body_names, described_services, elsewhere, landlords, operations  # they read Analysis
 
     elsewhere.add(analysis)  # another council, named in the writer's own words
     body_names.add(analysis)  # "Brightwater Learning Trust", "Horizon Hearth Fostering": a body's own name
     described_services.add(analysis)  # "the minibus that takes him to school": school transport described
     landlords.add(analysis)  # "I rent my flat from Harbourside Homes": a housing association by its own name
+    operations.drop(analysis)  # "recovering from surgery": an operation, not a GP surgery
     return analysis

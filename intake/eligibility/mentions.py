@@ -54,7 +54,7 @@ CLAUSE_OPENERS = frozenset({"who", "which", "where", "when", "because", "as", "s
 def passing(analysis: Analysis, found: Found) -> bool:
     """Named in passing (an object of a preposition, an aside, a signature): not the one complained about."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     if quoted(analysis, found):
         return True  # reported speech: '"social services will take him", the midwife said'
     i = found.start - 1
@@ -73,7 +73,7 @@ def passing(analysis: Analysis, found: Found) -> bool:
 def quoted(analysis: Analysis, found: Found) -> bool:
     """Inside quotation marks: someone's words ('called him "a little care home rat"'), not a service used."""
     doc = analysis.doc
-    return sum(t.text in QUOTES for t in doc[doc[found.start].sent.start:found.start]) % 2 == 1
+    return sum(t.text in QUOTES for t in doc[analysis.sent(found.start).start:found.start]) % 2 == 1
 
 
 def declared(analysis: Analysis) -> list[tuple[int, int]]:
@@ -138,7 +138,7 @@ def _joined_to_a_place(analysis: Analysis, start: int) -> bool:
         i -= 1
     if i < 0 or doc[i].lower_ not in ("and", "or"):
         return False
-    for j in range(i - 1, max(doc[start].sent.start, i - 5) - 1, -1):
+    for j in range(i - 1, max(analysis.sent(start).start, i - 5) - 1, -1):
         if doc[j].is_punct:
             return False
         if doc[j].lower_ in PLACE_WORDS:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from intake.eligibility.matching import Analysis
+from intake.eligibility.memo import memoised
 
 # "the same thing", "exactly the same things", "the same two issues", "the same points as before".
 SAME = re.compile(r"\bsame (?:\w+ )?(?:things?|matters?|issues?|complaints?|problems?|points?|concerns?|subjects?|"
@@ -27,6 +28,7 @@ NEW = re.compile(
 NOT_SAME = re.compile(r"(?:\bnot|n't)\s+(?:about\s+|to do with\s+)?the\s+same\b", re.IGNORECASE)
 
 
+@memoised
 def sentences(analysis: Analysis) -> set[int]:
     """Sentences that say the complaint is a new matter (not "a new complaint about the same thing")."""
     said = analysis.sentences_with("already_completed.new_matter")

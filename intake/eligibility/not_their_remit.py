@@ -33,7 +33,7 @@ WINDOW = 16  # tokens after the name
 def disclaims(analysis: Analysis, found: Found) -> bool:
     """Is `found` (children's social care) named only as saying the matter is another service's or body's?"""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     end = min(sent.end, found.end + WINDOW)
     after = " " + doc[found.end:end].text.lower().replace("\u2019", "'")
     if REMIT.match(after):

@@ -34,7 +34,10 @@ NEAR = 6  # tokens either side of the phrase
 # "that afternoon has never been explained": the aftermath of a past matter, not an ongoing one.
 AFTERMATH = re.compile(r"explain|apologi[sz]|justif|answer|acknowledg")
 # "I have never been given the chance to correct them": the aftermath of a past report, not a failure going on.
-AFTERMATH_CHANCE = re.compile(r"^\s*(?:given|offered|allowed)\s+(?:the|a|any)\s+(?:chance|opportunity)\b", re.IGNORECASE)
+AFTERMATH_CHANCE = re.compile(r"^\s*(?:given|offered|allowed)\s+(?:the|a|any)\s+(?:chance|opportunity)\b|"
+                              # "I still don't know why it was done", "we still can't understand why": the writer's
+                              # unanswered question about a past matter, not the matter going on
+                              r"^\s*(?:really\s+|fully\s+)?(?:know|understand|see|get)\s+why\b", re.IGNORECASE)
 # "we've had a different worker since": a bare "since" is an ongoing failure only with a negation in its
 # clause ("I have heard nothing since") or a word of continuing ("it's been the same since").
 BARE_SINCE = re.compile(r"\b(?:ever\s+)?since\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|then\b|so\b))", re.IGNORECASE)
@@ -81,7 +84,10 @@ def since_goes_on(text: str) -> bool:
 # So is a past habit: "I used to see them every week" (until it was stopped) is no matter going on, nor what the
 # writer asks for: "I want contact back every week", "we'd like visits every month again".
 PROMISED = re.compile(r"\b(?:said|promised|agreed|offered|told (?:me|us)|planned|supposed|arranged|was to|were to|"
-                      r"would|used to|want|wants|wanted|'d like|asking for|ask for|asked for|request|requesting)\b", re.IGNORECASE)
+                      r"would|used to|want|wants|wanted|'d like|asking for|ask for|asked for|request|requesting)\b|"
+                      # the writer's own past habit, told in the past tense: "I wrote every week", "we rang every month"
+                      r"\b(?:i|we)\s+(?:wrote|rang|phoned|called|emailed|visited|sent|went|asked|texted|chased)\b"
+                      r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
 FREQUENCY = re.compile(r"^every (?:year|month|week)$", re.IGNORECASE)
 
 
@@ -118,7 +124,7 @@ def someone_else_since(analysis: Analysis, found: Found) -> bool:
     since": what another body (named after the social worker) has done since is a consequence, not children's
     social care's failure going on."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     opening = max((t.i for t in doc[sent.start:found.start] if t.lower_ in ("and", ",", ";")), default=None)
     if opening is None or opening + 1 >= found.start or doc[opening + 1].lower_ not in ("they", "he", "she"):
         return False

@@ -30,7 +30,7 @@ def someone_elses(analysis: Analysis, found: Found) -> bool:
     said = doc[found.start:found.end].text.lower()
     if found.end < len(doc) and doc[found.end].lower_ in ("my", "our") and any(w in said for w in PLACE_WORDS):
         return True
-    if THIRD_SUBJECT.match(analysis.text[doc[found.start].sent.start_char:doc[found.start].idx]):
+    if THIRD_SUBJECT.match(analysis.text[analysis.sent(found.start).start_char:doc[found.start].idx]):
         return True
     for i in range(found.start - 1, max(-1, found.start - 4), -1):
         if doc[i].lower_ in OTHERS_OWN:

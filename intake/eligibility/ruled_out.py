@@ -24,7 +24,7 @@ def not_involved(analysis: Analysis, found: Found) -> bool:
     """"Nobody from social services was involved", "the social worker wasn't involved", "... had nothing to
     do with it": named only to be ruled out ("Nobody from social services came" is still a complaint)."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     after = doc[found.end:min(sent.end, found.end + 6)].text.lower()
     before = " ".join(t.lower_ for t in doc[max(sent.start, found.start - 3):found.start])
     if NONE_OF.search(before) and INVOLVED.match(after):
@@ -60,7 +60,7 @@ HOLDERS = frozenset({"my", "his", "her", "their", "our", "the"})
 def on_our_side(analysis: Analysis, found: Found) -> bool:
     """Named as the one who backed the writer or sent them to complain: a referral, not the complaint's subject."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     after = " " + doc[found.end:min(sent.end, found.end + 14)].text.lower()
     if ON_OUR_SIDE.match(after) is not None:
         return True
@@ -105,7 +105,7 @@ AWARE = re.compile(r"^(?:\s+(?:knows|is aware|are aware|has been told|have been 
 def only_aware(analysis: Analysis, found: Found) -> bool:
     """Named only as knowing of the matter, at the end of the sentence: a mention, not the complaint's subject."""
     doc = analysis.doc
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     return AWARE.match(" " + doc[found.end:sent.end].text.lower()) is not None
 
 

@@ -19,6 +19,7 @@ def staff_of(analysis: Analysis, found: Found, groups: list[Found]) -> Found | N
     if analysis.doc[found.start:found.end].text.lower() not in STAFF:
         return None
     earlier = [g for g in groups if found.sentence - 1 <= g.sentence <= found.sentence and g.start < found.start]
+    # "the staff there" is found twice ("the staff", "staff there"): words of the same phrase are not ours beside it
     ours = [a for a in analysis.all("childrens_social_care.actors")
-            if found.sentence - 1 <= a.sentence <= found.sentence and a.start != found.start]
+            if found.sentence - 1 <= a.sentence <= found.sentence and not (a.start < found.end and found.start < a.end)]
     return max(earlier, key=lambda g: g.start) if earlier and not ours else None

@@ -58,7 +58,7 @@ def as_activity(analysis: Analysis, found: Found) -> bool:
     after = doc[found.end] if found.end < len(doc) else None
     if after is not None and after.lower_ in ACTIVITY and not waiting_lists.own_waiting_list(analysis, found):
         return True
-    if doc[found.start:found.end].text.lower() not in INSTITUTIONS or found.start == doc[found.start].sent.start:
+    if doc[found.start:found.end].text.lower() not in INSTITUTIONS or found.start == analysis.sent(found.start).start:
         return False
     before = doc[found.start - 1]
     return before.is_alpha and before.is_lower and before.lower_ not in DETERMINERS and before.lower_ != "i"
@@ -105,7 +105,7 @@ def _cleft_matches(text: str) -> Iterator[re.Match[str]]:
 def aliases(analysis: Analysis, found: Found) -> set[str]:
     """Capitalised names set beside a body ("My housing association, Meadowbrook Homes,"): lower-cased."""
     doc, names = analysis.doc, set()
-    sent = doc[found.start].sent
+    sent = analysis.sent(found.start)
     if found.end < sent.end and doc[found.end].text in APPOSITION:
         i = found.end + 1
         while i < sent.end and doc[i].is_title and doc[i].lower_ != "i":
@@ -142,7 +142,7 @@ def as_status(analysis: Analysis, found: Found) -> bool:
     doc = analysis.doc
     if found.start < 2 or doc[found.start - 1].lower_ not in ("a", "an") or doc[found.start - 2].lower_ not in HAVE:
         return False
-    after = doc[found.end] if found.end < doc[found.start].sent.end else None
+    after = doc[found.end] if found.end < analysis.sent(found.start).end else None
     return after is None or after.is_punct or after.lower_ in STATUS_ENDS
 
 

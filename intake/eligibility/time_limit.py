@@ -102,11 +102,11 @@ def _ongoing(analysis: Analysis) -> bool:
     ongoing = {f.sentence for f in analysis.all("time_limit.ongoing")
                if not (f.end < len(doc) and (AFTERMATH.match(doc[f.end].lower_)
                                              or AFTERMATH_CHANCE.match(doc[f.end:f.end + 4].text)))
-               and not NEAR_FEELING.search(doc[max(doc[f.start].sent.start, f.start - NEAR):
-                                               min(doc[f.start].sent.end, f.end + NEAR)].text)
+               and not NEAR_FEELING.search(doc[max(analysis.sent(f.start).start, f.start - NEAR):
+                                               min(analysis.sent(f.start).end, f.end + NEAR)].text)
                and not someone_else_since(analysis, f)
-               and not ROLE_HELD.search(doc[max(doc[f.start].sent.start, f.start - ROLE_WINDOW):f.start].text)
-               and not promised_frequency(doc[max(doc[f.start].sent.start, f.start - 10):f.start].text,
+               and not ROLE_HELD.search(doc[max(analysis.sent(f.start).start, f.start - ROLE_WINDOW):f.start].text)
+               and not promised_frequency(doc[max(analysis.sent(f.start).start, f.start - 10):f.start].text,
                                           doc[f.start:f.end].text)}
     if ongoing - feeling - reasons:  # "I've been ill ever since": the reason for the delay goes on, not the matter
         return True

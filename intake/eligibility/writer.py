@@ -49,7 +49,7 @@ def introduces(analysis: Analysis, found: Found) -> bool:
     doc = analysis.doc
     if doc[found.start].lower_ in ("i", "my"):
         return True
-    sentence_start = doc[found.start].sent.start
+    sentence_start = analysis.sent(found.start).start
     if found.start == sentence_start and found.end < len(doc) and doc[found.end].lower_ == "here":
         return True
     tokens = doc[max(sentence_start, found.start - WINDOW):found.start]
