@@ -10,6 +10,7 @@ ever deleted.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import socket
@@ -240,10 +241,8 @@ class ImapSource:
         client = self._client
         if client is None:
             return
-        try:
+        with contextlib.suppress(OSError):  # already closed
             client.socket().shutdown(socket.SHUT_RDWR)
-        except OSError:
-            pass  # already closed
 
 
 def _quietly_logout(client: imapclient.IMAPClient) -> None:
