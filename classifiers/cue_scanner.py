@@ -33,9 +33,13 @@ class CueScanner:
         self._word = re.compile(r"\b" if anywhere else rf"\b(?={trie(set().union(*found_starts))})") if patterns else None
         # Every start and every shorter piece of one: a word is looked up by the longest it begins with.
         keys = {key[:n] for found in found_starts for key in found for n in range(1, len(key) + 1)}
+        filed: dict[str, set[int]] = {}  # a start -> the lines filed under exactly it
+        for i, found in enumerate(found_starts):
+            for start in found:
+                filed.setdefault(start, set()).add(i)
         self._by_start: dict[str, tuple[re.Pattern[str], ...]] = {}
-        for key in keys | {""}:
-            lines = sorted({i for i, found in enumerate(found_starts) if any(key.startswith(s) for s in found)} | {*anywhere})
+        for key in keys | {""}:  # a key's lines: those filed under any start it begins with
+            lines = sorted(set(anywhere).union(*(filed.get(key[:n], ()) for n in range(1, len(key) + 1))))
             if lines:
                 self._by_start[key] = tuple(compiled[i] for i in lines)
 
