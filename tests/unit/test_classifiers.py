@@ -98,6 +98,12 @@ def _rule_flags(text: str) -> bool:
     "My stepdad kicked me out last week and I've been sleeping in the park.",  # homeless + missing
     "She said he'll share my private pics unless I pay him.",  # strong: a threat to share intimate images
     "i'm 15 and my mum threw me out, i don't have anywhere to stay",  # homeless + minor
+    "by the time u read this it'll be done, ive got what i need saved up",  # farewell + stockpile
+    "By the time anyone opens this email it won't matter. I've written little notes for my sisters.",  # + settled
+    "He is 15 and the gang who exploited him last year keep messaging him every night.",  # exploiters + pursuit
+    "My daughter's traffickers know her new address and she is terrified.",  # exploiters + pursuit
+    "There are thin lines of cuts on his arm and he wears a hoodie all summer.",  # bodyharm + hidden
+    "she has scratches in neat rows down her thighs. she hides them with long-sleeved pyjamas",  # across two
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -132,6 +138,11 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "We sleep in the park café's garden room on our Friday family picnics.",
     "Our landlord threw us out of the car park for parking on the wrong bay.",
     "The baby is on the 50th centile and feeding well, the health visitor says.",
+    "By the time you read this the panel will have met, so please reply quickly.",
+    "I've got what I need saved up for my driving lessons at last.",
+    "The men who trafficked him were convicted in 2019 and he is settled and happy with us.",
+    "The children stood in neat rows on the stage again for the nativity.",
+    "She wears long-sleeved tops because she feels the cold, and her eczema is much better.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
