@@ -15,6 +15,7 @@ from typing import Any, Callable
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.util import registry
 
 MODELS_DIR = Path(__file__).resolve().parent / "models"
 MANIFEST = "manifest.json"
@@ -41,9 +42,11 @@ def english() -> Language:
     return spacy.blank("en")
 
 
-@spacy.registry.tokenizers(SHARED_TOKENIZER)
 def shared_tokenizer() -> Callable[[Language], Tokenizer]:
     return lambda nlp: english().tokenizer
+
+
+registry.tokenizers.register(SHARED_TOKENIZER, func=shared_tokenizer)
 
 
 @functools.cache
