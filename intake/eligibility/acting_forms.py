@@ -64,3 +64,24 @@ def wants_to_act(analysis: Analysis, found: Found, wants: frozenset[str]) -> boo
     last = max((i for i, w in enumerate(before) if w in wants), default=None)
     rest = before[last + 1:] if last is not None else []
     return len(rest) == 2 and rest[0] == "to" and rest[1] not in wants
+
+
+# "I write regarding my grandson Callum, who is seventeen", "I'm writing about my niece, aged 14": a relative writing
+# about a young person old enough to have a view is writing for them (an age under 12 or none is left to the phrase lists).
+RELATIVE_AGED = re.compile(
+    r"\b(?:i|we)(?:'m| am|'re| are)?\s+(?:writing|write|emailing|email|contacting you|getting in touch)\s+(?:to you\s+)?"
+    r"(?:about|regarding|concerning|in relation to|re)\s+my\s+(?:\w+\s+)?(?:grandson|granddaughter|grandchild|nephew|niece|"
+    r"cousin|brother|sister|godson|goddaughter)\b(?:\s+(?-i:[A-Z][a-z]+))?,?\s*(?:who\s+is|who's|aged?|\()\s*"
+    r"(?:(1[2-7])\b|(twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b)", re.IGNORECASE)
+# "... promised me I'd be assessed", "stopped letting her ring us": the matter is the writer's own, whose standing
+# is the question (intake.eligibility.writer.unclear_sentences), not the young person's consent.
+OWN_MATTER = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
+
+
+def relative_aged_sentences(analysis: Analysis) -> set[int]:
+    """Sentences in which a relative says they write about a named young person aged 12 to 17, whose matter it is."""
+    found = {analysis.sentence_of_char(m.start()) for m in RELATIVE_AGED.finditer(analysis.text)}
+    actors = analysis.sentences_with("childrens_social_care.actors") - found
+    if found and any(OWN_MATTER.search(analysis.sentence_text(i)) for i in actors):
+        return set()
+    return found

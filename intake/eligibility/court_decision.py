@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import targets
-from intake.eligibility.naming import REFERS_BACK
+from intake.eligibility import owned_decisions, targets, undo_forms
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
@@ -20,6 +19,14 @@ from intake.item import Hit
 NOT_ASKING = re.compile(r"\b(?:not|n't|never|no longer)\s+(?:\w+\s+)?(?:asking|seeking|trying|looking|wanting|"
                         r"here|writing|challenging|disputing|questioning|contesting|appealing|complaining)\b"
                         r"(?:\s+[\w']+){0,4}\s*$", re.IGNORECASE)
+
+
+# "The supervision order the magistrates made is far too long", "the order's conditions are too restrictive": the
+# order's length or reach disputed, said of the order itself (an order word, then a verb of being: not "the social
+# worker took too long to file her statement", nor "the report the social worker gave the court was far too long").
+TOO_MUCH = re.compile(r"\b(?:order|orders|ruling|judgment|judgement|conditions)\b(?:\s+[\w']+){0,8}?\s+(?:is|was|are|were|"
+                      r"seems|seemed|lasts|lasted|goes\s+on|went\s+on)\s+(?:far\s+|way\s+|much\s+|just\s+|simply\s+|"
+                      r"completely\s+)?(?:too\s+(?:long|restrictive|strict|severe|onerous)|excessive)\b", re.IGNORECASE)
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -40,10 +47,12 @@ def _challenged(analysis: Analysis, decided: set[int]) -> bool:
     near = court | ({i + 1 for i in court} - (council - court))
     # "I want this decision overturned": a later sentence that refers back to the court's decision.
     near |= {f.sentence for f in analysis.all("court_decision.decision")
-             if analysis.doc[f.start].lower_ in REFERS_BACK and f.sentence > min(court)
+             if owned_decisions.refers_back(analysis, f.start) and f.sentence > min(court)
              and analysis.doc[f.start - 1].lower_ in ("this", "that", "the", "its", "their")}
     near |= _abbreviated(analysis, min(court))
+    near |= undo_forms.sentences(analysis, sorted(court), targets.of(analysis).csc)  # "... I want it ended now."
     challenged = {f.sentence for f in analysis.all("court_decision.challenge") if not _disowned(analysis, f.start)}
+    challenged |= {i for i in near if i < len(analysis.sentence_bounds) and TOO_MUCH.search(analysis.sentence_text(i))}
     return bool(challenged & near or analysis.sentences_with("court_decision.complaint") & decided)
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from classifiers.pattern_set import PatternSet
 from intake.eligibility.ages import ages
-from intake.eligibility import informal_forms, period_forms, season_names, spoken_forms, story_forms
+from intake.eligibility import informal_forms, period_forms, season_names, spoken_forms, story_forms, year_labels
 from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
@@ -126,12 +126,12 @@ def _holiday_name(said: str) -> str:
     return "" if not found else "christmas" if found[0].lower().startswith(("christmas", "boxing")) else found[0][:3].lower()
 
 
-def anchor(mentions: list[DateMention], sentence_of: Callable[[int], int]) -> list[DateMention]:
+def anchor(mentions: list[DateMention], sentence_of: Callable[[int], int], text: str = "") -> list[DateMention]:
     """A date with no year takes the year written beside it: "on Christmas Eve 2022 ... home for
-    Christmas" is Christmas 2022, "between March and June 2023" starts in March 2023."""
+    Christmas" is Christmas 2022, "between March and June 2023" starts in March 2023 (not "the 2019 case")."""
     years: dict[int, int] = {}
     for mention in mentions:  # "looked after since 2019 ... the review on 1 March": a run's start dates nothing else
-        if mention.year is not None and not mention.since:
+        if mention.year is not None and not mention.since and not year_labels.labels_a_thing(text, mention.start, mention.end):
             sentence = sentence_of(mention.start)
             years[sentence] = min(years.get(sentence, mention.year), mention.year)
     result = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import how_learned
+from intake.eligibility import caring_reasons, how_learned
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.memo import memoised
 
@@ -85,6 +85,7 @@ def sentences(analysis: Analysis) -> set[int]:
         if int(match[1]) < 18:
             sentences.add(analysis.sentence_of_char(match.start()))
     sentences |= _wait_over(analysis)
+    sentences |= caring_reasons.sentences(analysis)  # "nursing my mother through her last months"
     sentences |= how_learned.after(analysis, sentences)
     return {i for i in sentences if not NO_TIME.search(analysis.sentence_text(i))}
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import (adult_cases, allies, already_completed, back_references, carer_forms, council_acts, deeds,
-                                mentions, ruled_out, staff_forms, subjects, writer)
+from intake.eligibility import (adult_cases, allies, already_completed, back_references, carer_forms, council_acts, deeds, located,
+                                mentions, owned_decisions, placements, residence, ruled_out, staff_forms, subjects, writer)
 from intake.eligibility.matching import Analysis, Found
 
 SELF_STARTS = frozenset({"i", "we", "as", "'m"})
-REFERS_BACK = frozenset({"order", "decision", "ruling", "judgment", "judgement"})
+REFERS_BACK = owned_decisions.REFERS_BACK
 
 
 @dataclass
@@ -62,10 +62,9 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         covered = found.clause in covered_clauses or adult_cases.about_an_adult(analysis)
         if ((covered and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
                 or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
-                or subjects.set_aside(analysis, found) or subjects.works_elsewhere(analysis, found, groups)
-                or ruled_out.not_involved(analysis, found) or carer_forms.writers_kind(analysis, found)
-                or allies.for_the_family(analysis, found)):  # "her social worker has written to them twice"
-            continue
+                or subjects.set_aside(analysis, found) or located.works_elsewhere(analysis, found, groups) or ruled_out.not_involved(analysis, found)
+                or carer_forms.writers_kind(analysis, found) or residence.only_where(analysis, found) or allies.for_the_family(analysis, found)):
+            continue  # "her social worker has written to them twice", "my foster carer lives miles away"
         clause = clauses.setdefault(found.clause, Clause())
         clause.csc = max(clause.csc, 1 if mentions.passing(analysis, found) else 2)
         if clause.csc == 2 and clause.csc_at < 0:
@@ -78,6 +77,7 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         if (mentions.said_not_about(analysis, found) or mentions.inside(found, actors) or mentions.inside(found, services)
                 or mentions.inside(found, bodies)  # "housing" of "Greystone housing association" is no council service
                 or mentions.a_place(analysis, found, places) or subjects.moving_to(analysis, found)
+                or placements.placed_child(analysis, found)  # "she is in care and was placed in a B&B": a placement
                 or ruled_out.on_our_side(analysis, found)):  # "the health visitor wrote a letter saying ..."
             continue
         kind, _, name = found.key.partition(".")
@@ -100,7 +100,7 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
             back[name] = max(back.get(name, 0), strength)
     named += [(f.start, "court") for f in analysis.all("court_decision.court")]
     named += [(f.start, "court") for f in analysis.all("court_decision.decision")
-              if analysis.doc[f.start].lower_ in REFERS_BACK]
+              if owned_decisions.refers_back(analysis, f.start)]  # not "the council's decision"
     return clauses, _declared(analysis, sorted(named))
 
 
@@ -145,7 +145,7 @@ def court_clauses(analysis: Analysis) -> set[int]:
     found = (court & decided) - excused
     after = {analysis.clause_sentence[c] + 1 for c in found}
     for clause, sentence in enumerate(analysis.clause_sentence):
-        words = {analysis.doc[f.start].lower_ for f in analysis.all("court_decision.decision") if f.clause == clause}
-        if sentence in after and words & REFERS_BACK and clause not in excused:
+        refers = any(f.clause == clause and owned_decisions.refers_back(analysis, f.start) for f in analysis.all("court_decision.decision"))
+        if sentence in after and refers and clause not in excused:
             found.add(clause)
     return found

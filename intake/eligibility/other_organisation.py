@@ -6,7 +6,7 @@ police in passing while complaining about the social worker stays eligible.
 
 from __future__ import annotations
 
-from intake.eligibility import court_advisers, court_decision, redo_requests, targets
+from intake.eligibility import both_declared, court_advisers, court_decision, redo_requests, targets
 from intake.eligibility.matching import Analysis
 from intake.item import Hit
 
@@ -21,7 +21,8 @@ def check(analysis: Analysis) -> Hit | None:
         found = targets.Targets(bodies={**redo, **found.bodies})
     elif not found.bodies or not found.closes("body"):
         return None
-    if set(found.bodies) == {"school"} and "education" in found.services and not _trust_declared(analysis, found):
+    if set(found.bodies) == {"school"} and "education" in found.services and not _trust_declared(analysis, found) \
+            and "school" not in both_declared.subjects(analysis).get("body", {}):  # "both the admissions team and the academy"
         return None  # a school place or transport: the council's education service, not the school
     _, sentence = min(found.bodies.items(), key=lambda item: item[1])
     names = ", ".join(sorted(found.bodies))

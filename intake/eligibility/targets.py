@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intake.eligibility import already_completed, council_acts, delay_reasons, mentions, openers, ruled_out, subjects
+from intake.eligibility import already_completed, both_declared, council_acts, delay_reasons, mentions, openers, ruled_out, subjects, undo_forms
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis, Found
 
@@ -126,8 +126,8 @@ def _find(analysis: Analysis) -> Targets:
                 continue
             result.bodies.setdefault(body, sentence)
             level["body"] = max(level.get("body", 0), strength)
-    for kind in declared:
-        level[kind] = 4 if kind == "csc" else 3
+    level.update({kind: 4 if kind == "csc" else 3 for kind in declared})
+    both_declared.apply(analysis, result.bodies, result.services, result.csc, level)  # "complain about both"
     # "The social worker did everything right ... I want the nursery to answer for it": children's social care
     # praised in a clause of its own, beside another body declared the subject, is named, not complained of.
     if praised_csc and level.get("body", 0) >= 3 and "csc" not in declared and level.get("csc", 0) == 3:
@@ -135,7 +135,7 @@ def _find(analysis: Analysis) -> Targets:
     for index, named in clauses.items():  # "How do I complain about her?": the health visitor, named before
         for body in named.bodies if "body" in declared else ():
             result.bodies.setdefault(body, analysis.clause_sentence[index])
-    if result.court and UNDO.search(analysis.text):
+    if result.court and (UNDO.search(analysis.text) or undo_forms.it_undone(analysis, result.court, result.csc)):
         level["court"] = max(level.get("court", 0), 3)
     if "court" in declared and not result.court:
         del level["court"]

@@ -87,7 +87,7 @@ def all_dates(analysis: Analysis) -> list[DateMention]:
     cached = analysis.memo.get("dates")
     if cached is None:
         cached = analysis.memo["dates"] = anchor(find_dates(analysis.text, analysis.received),
-                                                 analysis.sentence_of_char)
+                                                 analysis.sentence_of_char, analysis.text)
     return cached  # type: ignore[return-value]
 
 

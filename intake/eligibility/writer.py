@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from intake.eligibility import acting_forms, firms, role_owner
+from intake.eligibility import acting_forms, consent_givers, firms, role_owner
 from intake.eligibility.matching import Analysis, Found
 
 if TYPE_CHECKING:
@@ -68,8 +68,9 @@ def _names_joined(token: Token) -> bool:
 
 def unclear_sentences(analysis: Analysis) -> set[int]:
     """Sentences in which the writer introduces themselves with a role that gives no clear standing."""
-    found = {f.sentence for f in analysis.all("standing.unclear") if introduces(analysis, f)}
-    doc = analysis.doc
+    doc = analysis.doc  # "I used to foster", "we live next door": a role said straight after "I" or "we" is the writer's
+    found = {f.sentence for f in analysis.all("standing.unclear")
+             if introduces(analysis, f) or (f.start and doc[f.start - 1].lower_ in ("i", "we"))}
     return found | {f.sentence for f in analysis.all("standing.no_standing")
                     if not role_owner.someone_elses(analysis, f)
                     and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & CLAIMED
@@ -85,6 +86,7 @@ def acting_sentences(analysis: Analysis) -> set[int]:
              if not {t.lower_ for t in doc[max(0, f.start - 3):f.start]} & WANTS
              or (f.start and doc[f.start - 1].lower_ == "to") or acting_forms.wants_to_act(analysis, f, WANTS)}
     found |= acting_forms.named_behalf_sentences(analysis)  # "on Amira's behalf", "complaint for Chloe"
+    found |= acting_forms.relative_aged_sentences(analysis)  # "I write regarding my grandson Callum, who is seventeen"
     found |= firms.signed_sentences(analysis)  # "We write in relation to ... Yours faithfully, Holt Ferraby LLP"
     return found | {analysis.sentence_of_char(m.start()) for m in SUPPORTS.finditer(analysis.text)}
 
@@ -115,6 +117,7 @@ def consent_words(analysis: Analysis) -> bool:
     worker asked me to leave the room"): what children's social care said is no young person's consent."""
     actors = analysis.all("childrens_social_care.actors")
     return any(not any(a.sentence == f.sentence and 0 <= f.start - a.end <= 1 for a in actors)
+               and not consent_givers.not_the_young_persons(analysis, f)  # "I had not given consent", "the judge agreed"
                for f in analysis.all("standing.consent"))
 
 
