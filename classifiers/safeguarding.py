@@ -120,8 +120,13 @@ def evidence(scored: list[Passage], threshold: float) -> list[str]:
     return list(dict.fromkeys(" ".join(p.text.split())[:300] for p in chosen))
 
 
-def flags(scored: list[Passage], message: float, passage_threshold: float, message_threshold: float) -> bool:
-    return message >= message_threshold or any(p.strong or p.score >= passage_threshold for p in scored)
+def flags(scored: list[Passage], message: float, passage_threshold: float, message_threshold: float,
+          cueless_threshold: float) -> bool:
+    """A strong cue or a passage over its threshold; or the message model over its own, which with no risk cue
+    anywhere in the message is the higher cueless_threshold (thresholds.cueless_message_threshold)."""
+    cued = any(p.groups for p in scored)
+    return message >= (message_threshold if cued else cueless_threshold) or any(
+        p.strong or p.score >= passage_threshold for p in scored)
 
 
 class SafeguardingScreen:
@@ -130,13 +135,14 @@ class SafeguardingScreen:
         self.model_version: str = info["version"]
         self.passage_threshold: float = info["passage_threshold"]
         self.message_threshold: float = info["message_threshold"]
+        self.cueless_threshold: float = info["cueless_message_threshold"]
         self.passage_nlp = store.pipeline(NAME, models_dir)
         self.message_nlp = store.pipeline(MESSAGE_MODEL, models_dir)
         cues()  # compiled now, with the models, rather than on the first message: part of loading the screen
 
     def classify(self, text: str) -> Classification:
         scored, message = screen_text(self.passage_nlp, self.message_nlp, text)
-        flagged = flags(scored, message, self.passage_threshold, self.message_threshold)
+        flagged = flags(scored, message, self.passage_threshold, self.message_threshold, self.cueless_threshold)
         # Flagged by the message model alone: the passage it found likeliest, so staff see where to look.
         shown = evidence(scored, self.passage_threshold) or evidence(scored, max(p.score for p in scored)) \
             if flagged and scored else []

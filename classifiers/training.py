@@ -109,8 +109,8 @@ def train_all(messages: Sequence[LabelledMessage], dev: Sequence[LabelledMessage
         return metrics.average_precision([flag for _, flag in dev_passages], scores)
     train(passage_nlp, passage_examples, seed=seed, epochs=epochs, score=passage_ranking)
     screened = screen_all(passage_nlp, message_nlp, dev)
-    passage_t, message_t = tune_risk_thresholds(screened, risk_gold)
-    risk_report = metrics.binary(risk_gold, [safeguarding.flags(sc, ms, passage_t, message_t)
+    passage_t, message_t, cueless_t = tune_risk_thresholds(screened, risk_gold, message_nlp)
+    risk_report = metrics.binary(risk_gold, [safeguarding.flags(sc, ms, passage_t, message_t, cueless_t)
                                              for sc, ms in screened], "safeguarding")
 
     young_nlp = build(young_person.LABELS, exclusive=True, architecture=architecture)
@@ -138,7 +138,7 @@ def train_all(messages: Sequence[LabelledMessage], dev: Sequence[LabelledMessage
         "counts": counts, "dev": dev_figures,
         "category": {"version": versions["category"], "complaint_floor": floor},
         "safeguarding": {"version": versions["safeguarding"], "passage_threshold": passage_t,
-                         "message_threshold": message_t},
+                         "message_threshold": message_t, "cueless_message_threshold": cueless_t},
         "young_person": {"version": versions["young_person"], "threshold": cut},
     }
     store.save(models_dir, {"category": cat_nlp, safeguarding.NAME: passage_nlp,

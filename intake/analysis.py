@@ -33,6 +33,7 @@ class Analyser:
             "case_reference": item.case_reference,
             "safeguarding": Flag.safeguarding in item.flags,
             "young_person": Flag.young_person in item.flags,
+            "not_english": bool(item.evidence_for("not_english")),
             "eligibility": item.eligibility.to_json(),
             "outcome": outcome,
             "reason": item.stop_reason or None,

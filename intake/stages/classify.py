@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from classifiers import english
 from classifiers.base import Classifier
 from intake.item import Category, Flag, Hit, IntakeItem
 from intake.pipeline import Context
@@ -10,6 +11,7 @@ from intake.stages import stage
 
 # A complaint says what it is about early on; capping keeps a 2 MB newsletter from costing seconds.
 MAX_CHARS = 8000
+NOT_ENGLISH = "not_english"
 
 
 @stage
@@ -27,6 +29,13 @@ def classify(item: IntakeItem, ctx: Context) -> None:
     item.hits.append(Hit("classify", f"category_{result.label}",
                          f"Classified as {result.label} with confidence {result.score:.2f} "
                          f"(runner-up {runner_up}).", " | ".join(result.evidence)))
+    foreign = english.unreadable(text)
+    if foreign:  # the category is a guess, and the screen could not read it: a person reads it first
+        item.confidence = 0.0
+        item.hits.append(Hit("classify", NOT_ENGLISH,
+                             "Mostly not in English, which the classifiers and the safeguarding screen cannot read: "
+                             "a person must read it, with an interpreter if need be, before any reply.",
+                             " ".join(foreign[0].split())[:300]))
     young: Classifier = ctx.classifiers["young_person"]  # type: ignore[assignment]
     signal = young.classify(parsed.newest_text[:MAX_CHARS])
     if signal.label == "young_person":

@@ -78,6 +78,24 @@ def test_analyse_reports_category_confidence_safeguarding_evidence_and_young_per
     assert row["young_person"] is True
 
 
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_message_mostly_not_in_english_goes_to_a_person(env: dict[str, str], tmp_path: Path) -> None:
+    mail = tmp_path / "m.eml"
+    mail.write_bytes(make_mail(
+        "Hello, I write in Polish, my English is not good.\n\n"
+        "Piszę w sprawie mojej córki, która od miesiąca nie ma kontaktu z pracownikiem socjalnym. "
+        "Nikt nie odpowiada na moje telefony ani wiadomości, a spotkanie zostało odwołane trzy razy.\n\nEwa",
+        subject="córka"))
+    english = tmp_path / "e.eml"
+    english.write_bytes(make_mail("The social worker has missed three visits this month and did not ring to say why.",
+                                  subject="visits"))
+    rows = [json.loads(line) for line in intake("analyse", "--json", str(mail), str(english), env=env,
+                                                cwd=tmp_path).stdout.splitlines()]
+    assert rows[0]["not_english"] is True and rows[0]["category_review"] is True and rows[0]["confidence"] == 0.0
+    assert any(e["code"] == "not_english" and e["evidence"].startswith("Piszę") for e in rows[0]["evidence"])
+    assert rows[1]["not_english"] is False
+
+
 def test_a_correction_changes_the_case_is_trailed_and_feeds_training(env: dict[str, str], tmp_path: Path,
                                                                      database_url: str) -> None:
     intake("init", env=env, cwd=tmp_path)

@@ -11,6 +11,7 @@ from classifiers.category import SpacyCategoryClassifier, decide
 from classifiers.registry import create, create_defaults
 from classifiers.risk_cues import cue_groups, marked, read_lexicon, strong_cue
 from classifiers.safeguarding import SafeguardingScreen, flagged_by_rule, passages
+from classifiers.thresholds import cueless_message_threshold
 from classifiers.training import train_all
 from classifiers.young_person import YoungPersonSignal
 
@@ -104,6 +105,11 @@ def _rule_flags(text: str) -> bool:
     "My daughter's traffickers know her new address and she is terrified.",  # exploiters + pursuit
     "There are thin lines of cuts on his arm and he wears a hoodie all summer.",  # bodyharm + hidden
     "she has scratches in neat rows down her thighs. she hides them with long-sleeved pyjamas",  # across two
+    "There's a small round burn on the back of his right hand. He said it was his stepdad's cigarette.",
+    "She came back with a circular scab on the back of her left hand and says it was her mum's lighter.",
+    "An older lad makes her do stuff for free vapes.",  # favours + rewards
+    "they told him he can have whatever he wants if hes nice to their mates",  # favours + rewards
+    "one of the staff gets us to do favours for him and in return we never get reported for curfew",
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -143,6 +149,10 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "The men who trafficked him were convicted in 2019 and he is settled and happy with us.",
     "The children stood in neat rows on the stage again for the nativity.",
     "She wears long-sleeved tops because she feels the cold, and her eczema is much better.",
+    "He has a round mark on the back of his hand from the BCG jab and the nurse says it is normal.",
+    "The cigarette burn on the sofa arm was there when we moved in.",
+    "I do things for my nan on Saturdays and she gives me money for the bus.",
+    "He was nice to his mates at the party and gets extra credit for his project.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
@@ -187,6 +197,22 @@ def test_an_ordinary_complaint_is_not_flagged() -> None:
             "I would like a reply explaining why.")
     assert SafeguardingScreen().classify(text).label == "none"
     assert SpacyCategoryClassifier().classify(text).label == "complaint"
+
+
+@pytest.mark.parametrize("text", ["test", "Saying Hello", "Lyrics", "x", "Fwd: minutes",
+                                  "Wir haben das Paket gestern Abend bei der Post abgegeben und warten auf eine Antwort.",
+                                  "5f0c2e9d41a7b3c8e6d2f1a09b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9"])
+def test_a_text_the_screen_has_nothing_to_go_on_is_not_flagged(text: str) -> None:
+    assert SafeguardingScreen().classify(text).label == "none"
+
+
+def test_with_no_cue_in_the_message_the_message_model_needs_more() -> None:
+    assert cueless_message_threshold(0.38, 0.45) == 0.48
+    assert cueless_message_threshold(0.38, 0.49) == 0.52
+    uncued = [safeguarding.Passage("The visit was late.", 0, False)]
+    cued = [safeguarding.Passage("He hit me.", 0, False, frozenset({"physical"}))]
+    assert safeguarding.flags(cued, 0.40, 0.9, 0.38, 0.48) and not safeguarding.flags(uncued, 0.40, 0.9, 0.38, 0.48)
+    assert safeguarding.flags(uncued, 0.50, 0.9, 0.38, 0.48)
 
 
 def test_a_stated_age_marks_a_young_writer_whatever_the_model_says() -> None:
