@@ -35,8 +35,9 @@ LINK = re.compile(r"\S*(?:://|www\.|@)\S*")
 MIN_WORDS = 8
 # At least this share of such function words and a sentence is English without asking the identifier.
 PLAINLY_ENGLISH = 0.2
-# Letters beyond Latin Extended-B: another script.
-LATIN_END = 0x250
+LETTER = re.compile(r"[^\W\d_]")
+# Letters beyond Latin Extended-B (U+024F): another script.
+OTHER_SCRIPT = re.compile(r"[^\W\d_\u0000-\u024f]")
 # What the identifier may say of a sentence the classifiers can read: English, and the English-based
 # creole it takes some plain English for.
 READABLE = frozenset({"en", "pcm"})
@@ -54,9 +55,8 @@ def _identifier() -> Any:
 
 def is_english(sentence: str) -> bool | None:
     """True or False where the sentence has enough prose to tell; None where it has not (a name, a list, a link)."""
-    letters = [ch for ch in sentence if ch.isalpha()]
-    other_script = sum(ord(ch) >= LATIN_END for ch in letters)
-    if other_script >= MIN_WORDS * 3 and other_script * 2 > len(letters):
+    other_script = len(OTHER_SCRIPT.findall(sentence))
+    if other_script >= MIN_WORDS * 3 and other_script * 2 > len(LETTER.findall(sentence)):
         return False
     words = _words(sentence)
     if len(words) < MIN_WORDS:
@@ -86,7 +86,7 @@ def not_english(text: str) -> tuple[float, list[str]]:
         english = is_english(sentence)
         if english is None:
             continue
-        letters = sum(ch.isalpha() for ch in sentence)
+        letters = len(LETTER.findall(sentence))
         judged += letters
         if not english:
             unread += letters
