@@ -8,7 +8,7 @@ from typing import Any
 from classifiers import registry
 from intake import pipeline
 from intake.config import Settings
-from intake.item import Flag, IntakeItem, ParsedMessage
+from intake.item import NOT_ENGLISH, Flag, IntakeItem, ParsedMessage
 
 
 class Analyser:
@@ -33,7 +33,7 @@ class Analyser:
             "case_reference": item.case_reference,
             "safeguarding": Flag.safeguarding in item.flags,
             "young_person": Flag.young_person in item.flags,
-            "not_english": bool(item.evidence_for("not_english")),
+            "not_english": bool(item.evidence_for(NOT_ENGLISH)),
             "eligibility": item.eligibility.to_json(),
             "outcome": outcome,
             "reason": item.stop_reason or None,

@@ -28,6 +28,10 @@ class Flag(StrEnum):
     escalation_request = "escalation_request"
 
 
+# The hit that says a message is mostly not in English: the classify stage records it, the acknowledgement waits for it.
+NOT_ENGLISH = "not_english"
+
+
 class Decision(StrEnum):
     eligible = "eligible"
     ineligible = "ineligible"

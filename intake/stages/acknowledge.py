@@ -17,7 +17,7 @@ from sqlalchemy import func, select
 from intake.acknowledgements import acknowledgement_context, kind_for, subject_for
 from intake.case_log import record_event
 from intake.db.models import Case, OutboxMessage
-from intake.item import Flag, IntakeItem
+from intake.item import NOT_ENGLISH, Flag, IntakeItem
 from intake.pipeline import Context
 from intake.replies import channel_for, send_to_complainant
 from intake.safeguarding_alert import queue_safeguarding_alert
@@ -61,6 +61,8 @@ def _reasons_to_hold(item: IntakeItem, ctx: Context, case: Case, now: dt.datetim
         reasons.append(f"received before go-live ({cutoff.isoformat()}): a person decides whether to reply")
     if Flag.safeguarding in item.flags:
         reasons.append("safeguarding: a person must look before any reply")
+    if item.evidence_for(NOT_ENGLISH):
+        reasons.append("mostly not in English: a person must read it, with an interpreter if need be")
     if case.category_review:
         reasons.append("the category needs a person's review")
     if case.eligibility_decision == "ineligible":

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from classifiers import english
 from classifiers.base import Classifier
-from intake.item import Category, Flag, Hit, IntakeItem
+from intake.item import NOT_ENGLISH, Category, Flag, Hit, IntakeItem
 from intake.pipeline import Context
 from intake.stages import stage
 
 
 # A complaint says what it is about early on; capping keeps a 2 MB newsletter from costing seconds.
 MAX_CHARS = 8000
-NOT_ENGLISH = "not_english"
 
 
 @stage

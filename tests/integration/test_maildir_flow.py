@@ -107,6 +107,21 @@ def test_a_safeguarding_disclosure_alerts_the_duty_manager_and_holds_the_reply(s
         assert "Sam" not in alert.body_text
 
 
+def test_a_message_mostly_not_in_english_waits_for_a_person(settings: Settings, engine: Engine) -> None:
+    assert settings.mailbox.path
+    deliver(settings.mailbox.path, make_mail(
+        "Bonjour, je vous écris en français parce que mon anglais n'est pas bon. L'assistante sociale a annulé "
+        "notre rendez-vous trois fois ce mois-ci et personne ne me rappelle. Je veux faire une réclamation.",
+        subject="réclamation"))
+    Runner(settings, engine).poll_once(source_for(settings))
+    with session_factory(engine)() as session:
+        case = session.scalars(select(Case)).one()
+        assert case.category_review and case.acknowledgement == "held"
+        [event] = [e for e in case.events if e.action == "acknowledgement_held"]
+        assert any("not in English" in reason for reason in event.detail["reasons"])
+        assert session.scalars(select(OutboxMessage)).all() == []
+
+
 def test_a_reply_joins_its_case(settings: Settings, engine: Engine) -> None:
     assert settings.mailbox.path
     deliver(settings.mailbox.path, make_mail("I am complaining about my social worker not visiting."))
