@@ -78,9 +78,28 @@ RELATIVE_AGED = re.compile(
 OWN_MATTER = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
 
 
+# "I'm Sophie's older brother, I'm 24. Sophie's 14 and she's in a children's home": a brother, sister or cousin
+# introduced as the named young person's, who is said elsewhere to be 12 to 17 (aunts, uncles and grandparents
+# introduced so are the phrase lists' `standing.unclear`).
+SIBLING_OF = re.compile(r"\b(?:i'm|i\s+am|im)\s+(?-i:(?P<name>[A-Z][a-z]+))(?:\s+(?-i:[A-Z][a-z]+))?'s\s+(?:older\s+|big\s+|"
+                        r"elder\s+|eldest\s+|oldest\s+|half[- ]?)?(?:brother|sister|cousin)\b", re.IGNORECASE)
+AGES = r"(?:(1[2-7])\b|(twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b)"
+
+
+def _sibling_sentences(analysis: Analysis) -> set[int]:
+    found = set()
+    for match in SIBLING_OF.finditer(analysis.text):
+        name = re.escape(match["name"])
+        aged = re.compile(rf"\b{name}(?:'s|\s+is|\s+who\s+is|,?\s+aged?|\s*\(|,)\s*" + AGES, re.IGNORECASE)
+        if aged.search(analysis.text):
+            found.add(analysis.sentence_of_char(match.start()))
+    return found
+
+
 def relative_aged_sentences(analysis: Analysis) -> set[int]:
     """Sentences in which a relative says they write about a named young person aged 12 to 17, whose matter it is."""
     found = {analysis.sentence_of_char(m.start()) for m in RELATIVE_AGED.finditer(analysis.text)}
+    found |= _sibling_sentences(analysis)  # "I'm Sophie's older brother ... Sophie's 14"
     actors = analysis.sentences_with("childrens_social_care.actors") - found
     if found and any(OWN_MATTER.search(analysis.sentence_text(i)) for i in actors):
         return set()

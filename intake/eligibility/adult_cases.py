@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from intake.eligibility import subjects
-from intake.eligibility.matching import Analysis
+from intake.eligibility.matching import Analysis, Found
 
 ADULT = re.compile(r"\b(?:my|our)\s+(?:elderly\s+|older\s+|disabled\s+|late\s+)?(?:mum|mother|mam|dad|father|husband|"
                    r"wife|partner|nan|nana|gran|granny|grandma|grandmother|grandad|granddad|grandfather|aunt|auntie|uncle|"
@@ -59,3 +59,8 @@ def _an_adults(analysis: Analysis, sentence: int) -> bool:
     """"I look after my wife", "my mum lives with us": a kinship carer's words in a sentence about an adult of the
     family (a parent's "my son" is a child's, whoever else the sentence names)."""
     return ADULT.search(analysis.sentence_text(sentence)) is not None
+
+
+def childrens(analysis: Analysis, found: Found) -> bool:
+    """"The children's disability team" is ours even beside adult services (which cover a bare "social worker")."""
+    return any(t.lower_.startswith("child") for t in analysis.doc[found.start:found.end])

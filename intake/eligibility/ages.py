@@ -36,6 +36,10 @@ AGE_NOW = re.compile(r"\b(?i:I)(?:'m| am|m) (?:now )?(\d{1,2})(?: years old)?(?:
 YEAR_NOW = re.compile(rf"\b(?:is|are|'s|'re|i'm|i am) (?:now )?in (?:school )?year {YEAR_NUMBER}(?: now)?\b|"
                       rf"\bnow (?:in )?(?:school )?year {YEAR_NUMBER}\b", re.IGNORECASE)
 SCHOOL_YEAR_AGE = 5  # year N ends at age N + 5
+# "the week my Ellie started year 7 ... She's in year 8 now": the start of a school year, dated by the school
+# calendar (September of the year that many school years before the one now running), not by an age.
+STARTED = re.compile(rf"\b(?:started|starting|began|begun|moved up (?:in)?to|went (?:up )?into) (?:in )?(?:school )?"
+                     rf"(?:year {YEAR_NUMBER}\b|(reception)\b)", re.IGNORECASE)
 
 
 def ages(text: str, received: dt.date) -> list[tuple[int, int, dt.date, dt.date]]:
@@ -47,7 +51,7 @@ def ages(text: str, received: dt.date) -> list[tuple[int, int, dt.date, dt.date]
         now = year_now[2]
     if now is None or now >= 30:
         return []
-    found = []
+    found = _school_starts(text, received, year_now[2] - SCHOOL_YEAR_AGE) if year_now is not None else []
     for then in AGE_THEN.finditer(text):
         if year_now is not None and year_now[0] <= then.start() < year_now[1]:
             continue  # the school year now, not then
@@ -64,3 +68,14 @@ def _school_year(said: str) -> int:
     """"8", "eight", "reception", "Year R" -> the school year as a number (reception is 0)."""
     said = said.lower().removeprefix("year ").strip()
     return int(said) if said.isdigit() else WORDS[said]
+
+
+def _school_starts(text: str, received: dt.date, year_now: int) -> list[tuple[int, int, dt.date, dt.date]]:
+    """"started year 7", with the school year now known: the September that school year began."""
+    running = received.year if received.month >= 9 else received.year - 1  # the school year now began then
+    found = []
+    for match in STARTED.finditer(text):
+        back = year_now - _school_year(match[1] or match[2])
+        if 0 < back < 15:
+            found.append((match.start(), match.end(), dt.date(running - back, 9, 1), dt.date(running - back, 9, 30)))
+    return found

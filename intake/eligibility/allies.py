@@ -6,7 +6,7 @@ Two forms, found after the name:
   been chasing them for us" (in the perfect, or for the family: "the social worker rang them" alone may be the
   very disclosure complained of, so it is not read so);
 - the council as the addressee: "I know you're children's services, but is there anything you can do", "I know
-  you are social services and not the hospital";
+  you are social services and not the hospital", "I know children's services aren't the NHS";
 - left uninformed by the other body: "the midwives said social services would sort it, but nobody from social
   services had been told anything" (the one who failed to tell is complained of, not the one not told).
 """
@@ -26,7 +26,12 @@ CHASING = re.compile(r"^(?:\s+(?:has|have|'s|'ve|had|also|even|already|been|repe
 UNTOLD = re.compile(r"^\s+(?:had|has|have|were|was)(?:n't|\s+not|\s+never)?\s+(?:even\s+|ever\s+)?(?:been\s+)?"
                     r"(?:told|informed)(?:\s+(?:anything|at all|about (?:it|this|that|her|him|them)))?\s*[.!]?\s*$",
                     re.IGNORECASE)
+# "I know children's services aren't the NHS", "social services don't run CAMHS": named only to say they are not the
+# body complained of.
+NOT_THEM = re.compile(r"^\s+(?:(?:is|are|was|were)(?:n't|\s+not)\s+(?:the|a|an|part\s+of|responsible\s+for|in\s+charge\s+of)|"
+                      r"(?:do|does)(?:n't|\s+not)\s+(?:run|manage|control|employ))\b", re.IGNORECASE)
 NOBODY_FROM = re.compile(r"\b(?:nobody|no one|no-one|noone)\s+(?:from|at|in)\s+(?:the\s+)?$", re.IGNORECASE)
+KNOW = re.compile(r"\bi\s+(?:know|realise|realize|understand|appreciate)\s+(?:that\s+)?(?:the\s+)?$", re.IGNORECASE)
 ADDRESSED = re.compile(r"\bi\s+(?:know|realise|realize|understand)\s+(?:that\s+)?(?:you'?re|you\s+are)\s+(?:only\s+|just\s+)?$",
                        re.IGNORECASE)
 
@@ -39,4 +44,5 @@ def for_the_family(analysis: Analysis, found: Found) -> bool:
     before = analysis.text[max(sent.start_char, doc[found.start].idx - 40):doc[found.start].idx]
     rest = " " + doc[found.end:sent.end].text
     untold = NOBODY_FROM.search(before) is not None and UNTOLD.match(rest) is not None
-    return CHASING.match(after) is not None or ADDRESSED.search(before) is not None or untold
+    known = ADDRESSED.search(before) is not None or (NOT_THEM.match(after) is not None and KNOW.search(before) is not None)
+    return CHASING.match(after) is not None or known or untold

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import new_matters
+from intake.eligibility import new_matters, panel_requests
 from intake.eligibility.matching import Analysis
 from intake.eligibility.memo import memoised
 from intake.item import Hit
@@ -31,7 +31,8 @@ OTHER_PANELS = frozenset({"fostering", "adoption", "matching", "resource", "appr
                           "funding", "placement", "placements", "agency", "exclusion", "exclusions", "admissions",
                           "resources", "allocation", "allocations", "own", "gateway", "legal", "planning", "disability",
                           "disabilities", "respite", "ehcp", "send", "sen", "housing", "parole", "interview", "recruitment",
-                          "selection", "appeal", "appeals", "youth", "decision", "complex", "high-cost"})
+                          "selection", "appeal", "appeals", "youth", "decision", "complex", "high-cost",
+                          "payment", "payments", "finance", "allowance", "allowances"})
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -52,7 +53,8 @@ def sentences(analysis: Analysis) -> set[int]:
     stage_3 = {f.sentence for f in analysis.all("already_completed.stage_3") if not _other_panel(analysis, f.start)
                and not (other and analysis.doc[f.start:f.end].text.lower() in BARE)}
     happened = stage_3 & analysis.sentences_with("already_completed.done")
-    asked = {i for i in said | happened if REQUEST.search(analysis.sentence_text(i))}
+    asked = {i for i in said | happened if REQUEST.search(text := analysis.sentence_text(i))
+             or panel_requests.asks_for_panel(text)}
     requests = {f.sentence for f in analysis.all("already_completed.request") if not _to_reopen(analysis, f.end)
                 and not _refused(analysis, f.start) and _same_paragraph(analysis, f.start) and not _a_noun(analysis, f.start)}
     return (said | happened) - requests - asked
@@ -99,8 +101,16 @@ def _to_reopen(analysis: Analysis, end: int) -> bool:
     return bool(REOPEN.search(doc[end:min(len(doc), end + 8, analysis.sent(end - 1).end)].text))
 
 
+# "the panel that decides payments", "a panel which approves placements": a standing body described by what it
+# habitually does is one of the service's own panels; the complaints review panel meets once, about one complaint.
+HABITUAL = re.compile(r"^\s*(?:that|which|who)\s+(?:usually\s+|normally\s+)?(?!(?:was|has|is|does)\b)[a-z]+s\b"
+                      r"(?!(?:\s+[\w']+){0,3}\s+complaints?\b)", re.IGNORECASE)
+
+
 def _other_panel(analysis: Analysis, start: int) -> bool:
     """"The fostering panel said no": a panel of the service, not the complaints review panel."""
     doc = analysis.doc
-    return (start > 0 and doc[start - 1].lower_ in OTHER_PANELS
-            and any("panel" in t.lower_ for t in doc[start:min(len(doc), start + 3)]))
+    panel = next((t for t in doc[start:min(len(doc), start + 3)] if "panel" in t.lower_), None)
+    if panel is not None and HABITUAL.search(doc[panel.i + 1:min(len(doc), panel.i + 8)].text):
+        return True
+    return start > 0 and doc[start - 1].lower_ in OTHER_PANELS and panel is not None

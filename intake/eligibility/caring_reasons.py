@@ -22,7 +22,14 @@ AFTERMATH = re.compile(r"\b(?:dealing|dealt|sorting|sorted|handling|arranging|ar
                        r"\b(?:dealing|dealt|sorting|sorted)\s+(?:out\s+)?(?:with\s+)?probate\b", re.IGNORECASE)
 
 
+# "my mother was given weeks to live and I moved in to look after her until the end": a relative's last illness, and
+# the writer caring for them (named by a pronoun once the relative is named), in one sentence.
+DYING = re.compile(rf"\b(?:my|our)\s+(?:\w+\s+)?{RELATIVES}\b[^.!?]{{0,40}}\b(?:(?:was|were)\s+(?:only\s+)?given\s+"
+                   rf"(?:\w+\s+)?(?:days|weeks|months)\s+to\s+live|(?:was|were)\s+(?:terminally\s+ill|dying|on\s+end\s+of\s+"
+                   rf"life\s+care)|went\s+into\s+(?:a\s+)?hospice)\b", re.IGNORECASE)
+
+
 def sentences(analysis: Analysis) -> set[int]:
     """Sentences in which the writer says they were caring for a dying relative, or dealing with the aftermath."""
     return {i for i in range(len(analysis.sentence_bounds))
-            if CARING.search(text := analysis.sentence_text(i)) or AFTERMATH.search(text)}
+            if CARING.search(text := analysis.sentence_text(i)) or AFTERMATH.search(text) or DYING.search(text)}

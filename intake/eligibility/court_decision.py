@@ -53,6 +53,7 @@ def _challenged(analysis: Analysis, decided: set[int]) -> bool:
     near |= undo_forms.sentences(analysis, sorted(court), targets.of(analysis).csc)  # "... I want it ended now."
     challenged = {f.sentence for f in analysis.all("court_decision.challenge") if not _disowned(analysis, f.start)}
     challenged |= {i for i in near if i < len(analysis.sentence_bounds) and TOO_MUCH.search(analysis.sentence_text(i))}
+    challenged |= {analysis.sentence_of_char(m.start()) for m in undo_forms.UNDO.finditer(analysis.text)}  # "bring the order to an end"
     return bool(challenged & near or analysis.sentences_with("court_decision.complaint") & decided)
 
 

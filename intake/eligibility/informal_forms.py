@@ -30,7 +30,11 @@ FIXED = {"bonfire night": (11, 5), "guy fawkes night": (11, 5), "fireworks night
 DAY_NAME = r"(?P<fixed>bonfire night|guy fawkes(?: night)?|fireworks? night|hallowe'?en|valentine'?s day|" \
            r"st\.? patrick'?s day|burns night|midsummer'?s day)"
 # "the week after Bonfire Night", "a few days before Christmas": a short step from a known day.
-SHIFT = r"(?:(?:the|a)\s+(?P<step>day|few days|couple of days|weekend|week|fortnight|month)\s+(?P<way>after|before)\s+)?"
+# "the Tuesday after Easter 2025", "the Friday before Christmas": a named weekday is one day, the first such after
+# (or the last such before) the known day.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+STEP = r"(?P<step>day|few days|couple of days|weekend|week|fortnight|month|" + "|".join(WEEKDAYS) + ")"
+SHIFT = r"(?:(?:the|a)\s+" + STEP + r"\s+(?P<way>after|before)\s+)?"
 STEPS = {"day": 1, "few days": 4, "couple of days": 2, "weekend": 7, "week": 7, "fortnight": 14, "month": 31}
 
 
@@ -59,10 +63,20 @@ def _fixed_day(m: re.Match[str], r: dt.date) -> Span | None:
         return dt.date(year, *FIXED[key]) if key else _on(name, year)
     year = int(m["year"]) if _g(m, "year") else _short_year(m) if _g(m, "yy") else None
     day = on(year) if year else max(d for d in (on(r.year), on(r.year - 1)) if d <= r)
-    step = STEPS.get(" ".join(_g(m, "step").split()), 0)
+    said = " ".join(_g(m, "step").lower().split())
+    if said in WEEKDAYS or said == "day":  # "the day before", "the Tuesday after": one day, not a stretch
+        return (_step_to(day, said, _g(m, "way") == "before"),) * 2
+    step = STEPS.get(said, 0)
     if _g(m, "way") == "before":
         return day - dt.timedelta(days=step), day
     return day, day + dt.timedelta(days=step)
+
+
+def _step_to(day: dt.date, step: str, before: bool) -> dt.date:
+    """The day before or after `day`, or the first named weekday after it (the last before it)."""
+    weekday = WEEKDAYS.index(step) if step in WEEKDAYS else (day.weekday() + (-1 if before else 1)) % 7
+    gap = (day.weekday() - weekday - 1) % 7 + 1 if before else (weekday - day.weekday() - 1) % 7 + 1
+    return day - dt.timedelta(days=gap) if before else day + dt.timedelta(days=gap)
 
 
 def _back(m: re.Match[str], r: dt.date) -> Span:
@@ -101,8 +115,7 @@ FORMS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple((re.compile(p, re.IG
      r"(?:\s+of)?\s+" + M, _year_then_day),
     (r"\b" + SEASON + r"(?:\s+of)?" + SHORT_YEAR, _season_short),
     (r"\b" + SHIFT + DAY_NAME + Y, _fixed_day),
-    (r"\b(?:the|a)\s+(?P<step>day|few days|couple of days|weekend|week|fortnight|month)\s+(?P<way>after|before)\s+"
-     + HOLIDAY + Y, _fixed_day),
+    (r"\b(?:the|a)\s+" + STEP + r"\s+(?P<way>after|before)\s+" + HOLIDAY + Y, _fixed_day),
     (r"\b" + HOLIDAY + SHORT_YEAR, _fixed_day),
     (r"\b(?:over\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?" + COUNT + r"(?:[- ]odd)?"
      r"(?P<half>\s+and\s+a\s+half)?\s+(?P<unit>days?|weeks?|months?|years?)(?P<half2>\s+and\s+a\s+half)?"

@@ -152,13 +152,13 @@ def analyse(text: str, received: dt.date, rules: EligibilityRules) -> Analysis:
     for match_id, start, end in phrase_matcher(rules)(doc):
         key = doc.vocab.strings[match_id]
         clause = clause_of_token[start]
-        analysis.found.setdefault(key, []).append(
-            Found(key, start, end, sentence_of_clause[clause], clause))
-    from intake.eligibility import body_names, described_services, elsewhere, landlords, operations  # they read Analysis
+        analysis.found.setdefault(key, []).append(Found(key, start, end, sentence_of_clause[clause], clause))
+    from intake.eligibility import body_names, described_services, elsewhere, hospital_doctors, landlords, operations  # they read Analysis
 
     elsewhere.add(analysis)  # another council, named in the writer's own words
     body_names.add(analysis)  # "Brightwater Learning Trust", "Horizon Hearth Fostering": a body's own name
     described_services.add(analysis)  # "the minibus that takes him to school": school transport described
     landlords.add(analysis)  # "I rent my flat from Harbourside Homes": a housing association by its own name
     operations.drop(analysis)  # "recovering from surgery": an operation, not a GP surgery
+    hospital_doctors.drop(analysis)  # "the registrar told me the bed was needed": a hospital doctor
     return analysis

@@ -45,7 +45,8 @@ DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|fur
                       # "I want the police to answer for how they behaved": who is to answer is who is complained of
                       r"\b(?:want|wants|would\s+like|'d\s+like|expect)\b(?=(?:\s+[\w']+){1,5}?\s+to\s+(?:answer\s+for|"
                       r"account\s+for|be\s+held\s+(?:to\s+account|accountable|responsible)|take\s+responsibility)|"  # or to be:
-                      r"(?:\s+[\w']+){1,4}?\s+(?:dealt\s+with|disciplined|sacked|struck\s+off|reprimanded|retrained|suspended|spoken\s+to))|"
+                      r"(?:\s+[\w']+){1,4}?\s+(?:dealt\s+with|disciplined|sacked|struck\s+off|reprimanded|retrained|suspended|spoken\s+to|"
+                      r"investigated|looked\s+into|held\s+to\s+account|made\s+to\s+apologi[sz]e))|"
                       + openers.THIS_IS_ABOUT, re.IGNORECASE)  # "but this is about my council tax"
 EXPLICIT_WINDOW = 12  # tokens after the complaint words that name its subject
 CLAUSE_OPENERS = frozenset({"who", "which", "where", "when", "because", "as", "since", "after", "before", "so", "whose"})

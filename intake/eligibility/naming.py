@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from intake.eligibility import (adult_cases, allies, already_completed, back_references, carer_forms, council_acts, deeds, located,
-                                mentions, owned_decisions, placements, residence, ruled_out, staff_forms, subjects, writer)
+from intake.eligibility import (adult_cases, allies, already_completed, back_references, carer_forms, council_acts, deeds,
+                                located, mentions, misrecorded, owned_decisions, placements, residence, ruled_out, scenes,
+                                staff_forms, subjects, writer)
 from intake.eligibility.matching import Analysis, Found
 
 SELF_STARTS = frozenset({"i", "we", "as", "'m"})
@@ -60,7 +61,7 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
             continue
         # adult social care's own social worker: in its clause, or anywhere in a message about an adult ("My mum (82) ...")
         covered = found.clause in covered_clauses or adult_cases.about_an_adult(analysis)
-        if ((covered and not _childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
+        if ((covered and not adult_cases.childrens(analysis, found)) or mentions.inside(found, groups) or (found in self_spans or mentions.inside(found, self_spans))
                 or mentions.said_not_about(analysis, found) or mentions.a_place(analysis, found, places)
                 or subjects.set_aside(analysis, found) or located.works_elsewhere(analysis, found, groups) or ruled_out.not_involved(analysis, found)
                 or carer_forms.writers_kind(analysis, found) or residence.only_where(analysis, found) or allies.for_the_family(analysis, found)):
@@ -76,7 +77,7 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     for found in groups:
         if (mentions.said_not_about(analysis, found) or mentions.inside(found, actors) or mentions.inside(found, services)
                 or mentions.inside(found, bodies)  # "housing" of "Greystone housing association" is no council service
-                or mentions.a_place(analysis, found, places) or subjects.moving_to(analysis, found)
+                or scenes.a_place(analysis, found, places) or subjects.moving_to(analysis, found)
                 or placements.placed_child(analysis, found)  # "she is in care and was placed in a B&B": a placement
                 or ruled_out.on_our_side(analysis, found)):  # "the health visitor wrote a letter saying ..."
             continue
@@ -84,7 +85,7 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
         if kind == "not_childrens_social_care" and mentions.quoted(analysis, found):
             continue  # 'called him "a little care home rat"': words quoted, no service used
         if kind == "other_organisation" and (mentions.council_acts_first(analysis, found)
-                                             or subjects.as_activity(analysis, found)):
+                                             or subjects.as_activity(analysis, found) or misrecorded.got_wrong(analysis, found)):
             continue
         clause = clauses.setdefault(found.clause, Clause())
         strength = 1 if mentions.passing(analysis, found) else 2
@@ -102,11 +103,6 @@ def named_in(analysis: Analysis) -> tuple[dict[int, Clause], set[str]]:
     named += [(f.start, "court") for f in analysis.all("court_decision.decision")
               if owned_decisions.refers_back(analysis, f.start)]  # not "the council's decision"
     return clauses, _declared(analysis, sorted(named))
-
-
-def _childrens(analysis: Analysis, found: Found) -> bool:
-    """"The children's disability team" is ours even beside adult services (which cover a bare "social worker")."""
-    return any(t.lower_.startswith("child") for t in analysis.doc[found.start:found.end])
 
 
 PERSONAL = frozenset({"she", "her", "he", "him"})

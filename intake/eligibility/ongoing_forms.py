@@ -37,7 +37,10 @@ AFTERMATH = re.compile(r"explain|apologi[sz]|justif|answer|acknowledg")
 AFTERMATH_CHANCE = re.compile(r"^\s*(?:given|offered|allowed)\s+(?:the|a|any)\s+(?:chance|opportunity)\b|"
                               # "I still don't know why it was done", "we still can't understand why": the writer's
                               # unanswered question about a past matter, not the matter going on
-                              r"^\s*(?:really\s+|fully\s+)?(?:know|understand|see|get)\s+why\b", re.IGNORECASE)
+                              r"^\s*(?:really\s+|fully\s+)?(?:know|understand|see|get)\s+why\b|"
+                              # "nothing has happened as a result": no harm followed the past mistake, not a failure to act
+                              r"^\s*(?:as\s+a\s+(?:result|consequence)|because\s+of\s+(?:it|this|that)|from\s+(?:it|this|that))\b",
+                              re.IGNORECASE)
 # "we've had a different worker since": a bare "since" is an ongoing failure only with a negation in its
 # clause ("I have heard nothing since") or a word of continuing ("it's been the same since").
 BARE_SINCE = re.compile(r"\b(?:ever\s+)?since\b(?=\s*(?:[,.;:!?)]|$|and\b|but\b|then\b|so\b))", re.IGNORECASE)

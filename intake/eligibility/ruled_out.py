@@ -145,5 +145,5 @@ def praised_first(analysis: Analysis, clause: int) -> bool:
     # (not "was fine until she lied", which is still about her)
     between = [t.lower_ for t in analysis.doc[first_praise:first_blame]]
     groups = [f.start for g in analysis.rules.groups for f in analysis.all(f"{g.kind}.{g.name}") if f.clause == clause]
-    return "," in between and not set(between) & TURNS and (
+    return bool(set(between) & {",", "-", "–", "—"}) and not set(between) & TURNS and (  # ", it's the school", " - it's"
         bool(set(between) & {"it", "it's", "its"}) or any(first_praise < g < first_blame + 3 for g in groups))

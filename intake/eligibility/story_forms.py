@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 SEASONAL = re.compile(r"(?:the\s+)?(?:spring|summer|autumn|winter|christmas|easter|whitsun|may|october|february)"
                       r"(?:\s+(?:half[- ]term|holidays?|hols|break))?$", re.IGNORECASE)
 # between them: nothing, or the holiday word ("the summer | holidays | the year before last")
-BETWEEN = re.compile(r"^\s*(?:half[- ]term|holidays?|hols|break)?\s*$", re.IGNORECASE)
+# ... or a preposition before a year: "the Easter holidays in 2026", "New Year's Eve of last year"
+BETWEEN = re.compile(r"^\s*(?:half[- ]term|holidays?|hols|break)?\s*(?:(?:in|of|during)\s+)?$", re.IGNORECASE)
 # the year said after it, counted back from receipt
 GLOSS = re.compile(r"^\s*[(\[]\s*$")
-RELATIVE_YEAR = re.compile(r"^(?:last\s+year|the\s+year\s+before\s+last|(?:\w+|\d{1,2})\s+years?\s+ago)$", re.IGNORECASE)
+RELATIVE_YEAR = re.compile(r"^(?:last\s+year|the\s+year\s+before\s+last|(?:\w+|\d{1,2})\s+years?\s+ago|"
+                           r"(?:19|20)\d\d)$", re.IGNORECASE)
 
 
 def joined_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -35,13 +37,14 @@ def joined_years(text: str, mentions: list[DateMention]) -> list[DateMention]:
         if i == skip:
             continue
         after = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (after is not None and mention.year is None and SEASONAL.search(text[mention.start:mention.end])
+        if (after is not None and mention.year is None
+                and (SEASONAL.search(text[mention.start:mention.end]) or mention.floating)
                 and BETWEEN.match(text[mention.end:after.start])
                 and RELATIVE_YEAR.match(text[after.start:after.end].strip())):
             back = 12 * max(0, mention.latest.year - after.latest.year)
-            mention = dataclasses.replace(mention, end=after.end, earliest=months_before(mention.earliest, back),
-                                          latest=months_before(mention.latest, back), year=after.latest.year,
-                                          floating=False)
+            earliest, latest = months_before(mention.earliest, back), months_before(mention.latest, back)
+            mention = dataclasses.replace(mention, end=after.end, earliest=earliest, latest=latest,
+                                          year=after.latest.year, floating=False)
             skip = i + 1
         elif (after is not None and GLOSS.match(text[mention.end:after.start]) and after.year == mention.latest.year
               and text[after.start:after.end].strip().isdigit()):

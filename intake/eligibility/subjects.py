@@ -135,7 +135,10 @@ HAVE = frozenset({"have", "has", "had", "got", "'ve"})
 STATUS_ENDS = frozenset({"but", "and", "so", "because", "as", "too", "now", "though", "although", "since", "for"})
 # "she isn't the problem", "they are not the issue": the one named before is set aside.
 NOT_THE_PROBLEM = re.compile(r"\b(?:is|are|was|were)(?:n't|\s+not)\s+(?:the|my|our)\s+(?:problem|issue|one)\b|"
-                             r"\b(?:isn't|aren't|wasn't|weren't)\s+(?:the|my|our)\s+(?:problem|issue|one)\b", re.IGNORECASE)
+                             r"\b(?:isn't|aren't|wasn't|weren't)\s+(?:the|my|our)\s+(?:problem|issue|one)\b|"
+                             # "She's fine - it's the plan people I'm complaining about": another subject named instead
+                             r"\bit(?:'s|\s+is)\s+(?:the|those|that|these)\s+[\w\s'-]{1,30}?\s+(?:that\s+|who\s+)?(?:i'm|i\s+am|"
+                             r"we're|we\s+are)\s+(?:complaining|unhappy|upset|angry)\s+(?:about|with)\b", re.IGNORECASE)
 
 
 def as_status(analysis: Analysis, found: Found) -> bool:

@@ -15,17 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intake.eligibility import already_completed, both_declared, council_acts, delay_reasons, mentions, openers, ruled_out, subjects, undo_forms
+from intake.eligibility import (already_completed, both_declared, council_acts, delay_reasons, mentions, openers, praise_forms,
+                               ruled_out, subjects, undo_forms)
 from intake.eligibility.naming import Clause, court_clauses, named_in
 from intake.eligibility.matching import Analysis, Found
-
-# "I want the orders stopped", "I want the supervision order set aside", "I want these findings overturned": asking for
-# the court's order, findings or ruling to be undone makes the court the subject ("I don't want the order changed" not).
-UNDO = re.compile(r"\b(?<!n't )(?<!not )(?:want|asking for|ask for|would like|request)\b[^.!?]{0,25}?\b(?:the|this|that|these|"
-                  r"those|both|his|her|their|my)\s+(?:[\w-]+\s+){0,2}(?:orders?|findings?|judge?ments?|rulings?)\s+"
-                  r"(?:to be\s+)?(?:stopped|changed|set aside|overturned|reversed|cancell?ed|canceled|discharged|revoked|lifted|"
-                  r"quashed|undone|thrown out|scrapped|ended|looked at again|reconsidered)\b", re.IGNORECASE)
-
 
 WRITER = re.compile(r"\b(?:i|i'm|i've|i'd|me|we|we've|we're|us)\b", re.IGNORECASE)
 
@@ -69,11 +62,13 @@ def _find(analysis: Analysis) -> Targets:
     clauses, declared = named_in(analysis)
     # "..., so this is not about them": saying what the complaint is not about is no complaint.
     setting_aside = [f for f in analysis.all("sentences.not_about") if f.end - f.start > 1]
-    negative = {f.clause for f in analysis.all("sentences.negative") if not mentions.inside(f, setting_aside)}
+    # "wasn't even that bad": a complaint word inside praise of more than one word is part of the praise.
+    praising = [f for f in analysis.all("sentences.positive") if f.end - f.start > 1]
+    negative = {f.clause for f in analysis.all("sentences.negative") if not mentions.inside(f, setting_aside + praising)}
     positive = analysis.clauses_with("sentences.positive")
     court = court_clauses(analysis)
     cleared = _cleared(analysis, setting_aside)
-    previous = Clause()
+    previous, turned = Clause(), False
     level = result.level
     praised_csc = False
     # "I know this is late, I had major surgery": the NHS in the writer's reason for the delay is no complaint.
@@ -90,12 +85,14 @@ def _find(analysis: Analysis) -> Targets:
             # "Her GP refused": the GP is the subject; the social worker named before waits for a later "she"
             named = Clause(named.csc, named.mentioned or previous.mentioned or previous.csc > 0, named.bodies, named.services)
         elif mentions.starts_with_pronoun(analysis, index):  # "...but she says it is for the school": she is still here
-            named = Clause(max(named.csc, previous.csc, 2 if previous.mentioned else 0), False,
+            named = Clause(max(named.csc, 0 if turned else previous.csc, 2 if previous.mentioned and not turned else 0), False,
                             {**previous.bodies, **named.bodies}, {**previous.services, **named.services})
-        previous = named
+        # "His social worker is fine - it's the EHCP team I'm complaining about. They ...": "they" is the team
+        previous, turned = named, index in positive and ruled_out.praised_first(analysis, index)
         if sentence in completed:  # the earlier matter, closed at Stage 3: nobody in it is this complaint's subject
             continue
-        praise = index in positive and (index not in negative or ruled_out.praised_first(analysis, index))
+        praise = (index in positive and (index not in negative or ruled_out.praised_first(analysis, index))
+                  or praise_forms.thanked(analysis, index))  # "..., which I was grateful for"
         complaining = index in negative and not praise
         if index in court:
             result.court.append(sentence)
@@ -135,7 +132,7 @@ def _find(analysis: Analysis) -> Targets:
     for index, named in clauses.items():  # "How do I complain about her?": the health visitor, named before
         for body in named.bodies if "body" in declared else ():
             result.bodies.setdefault(body, analysis.clause_sentence[index])
-    if result.court and (UNDO.search(analysis.text) or undo_forms.it_undone(analysis, result.court, result.csc)):
+    if result.court and (undo_forms.UNDO.search(analysis.text) or undo_forms.it_undone(analysis, result.court, result.csc)):
         level["court"] = max(level.get("court", 0), 3)
     if "court" in declared and not result.court:
         del level["court"]

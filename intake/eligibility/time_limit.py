@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import delay_reasons, role_dates, targets
+from intake.eligibility import delay_reasons, pronoun_followers, role_dates, targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING, ROLE_HELD,
@@ -19,11 +19,14 @@ from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTI
                                              promised_frequency, since_goes_on, someone_else_since)
 from intake.item import Hit
 
-PRONOUN_EARLY = re.compile(r"^(?:\W*[\w']+){0,5}?\W*\b(?:she|he)\b", re.IGNORECASE)  # within its first six words
 # "Back in 2021 ...", "This is about new year's eve 2026.", "I'm writing regarding 3 May": the date opens the story.
 OPENING = re.compile(r"\s*(?:(?:back|way back|all the way back|so)\s+|(?:(?:this|it|my complaint|this complaint|this email)"
                      r"\s+(?:is|'s)|i'?m writing|i am writing)\s+)?(?:in|during|around|about|at|regarding|concerning)?\s*"
                      r"(?:the\s+)?$", re.IGNORECASE)
+
+# "Dear Complaints Team,\n\nIn the summer of 2026 ...": the greeting shares the first sentence; the story opens after it.
+SALUTATION = re.compile(r"^\s*(?:dear|hi|hello|hiya|hey|good (?:morning|afternoon|evening)|to whom)\b[^\n]*\n+",
+                        re.IGNORECASE)
 
 
 def check(analysis: Analysis) -> Hit | None:
@@ -73,7 +76,7 @@ def _opens_story(analysis: Analysis, mention: DateMention, undated_about: set[in
     start = analysis.sentence_bounds[sentence][0]
     first_dated = all(analysis.sentence_of_char(m.start) >= sentence for m in all_dates(analysis))
     return (first_dated and sentence + 1 in undated_about and not mention.since
-            and OPENING.match(analysis.text[start:mention.start]) is not None)
+            and OPENING.match(SALUTATION.sub("", analysis.text[start:mention.start], count=1)) is not None)
 
 
 def _after_not_event(analysis: Analysis, mention: DateMention, not_event: list[Found]) -> bool:
@@ -128,12 +131,7 @@ def _sentences_about_the_matter(analysis: Analysis) -> set[int]:
             *(f"{g.kind}.{g.name}" for g in analysis.rules.groups)]
     for key in keys:
         sentences |= analysis.sentences_with(key)
-    # "... my children's social worker stopped the letters. The last time she sent them back was in March 2025":
-    # she is the social worker named just before, so the sentence is about the matter too.
-    actors = analysis.sentences_with("childrens_social_care.actors")
-    sentences |= {i + 1 for i in actors if i + 1 < len(analysis.sentence_bounds)
-                  and PRONOUN_EARLY.match(analysis.sentence_text(i + 1))}
-    return sentences
+    return sentences | pronoun_followers.sentences(analysis)  # "... The last time she sent them back was in March"
 
 
 def _day(mention: DateMention) -> str:

@@ -12,10 +12,19 @@ import re
 
 from intake.eligibility.matching import Analysis
 
-IT_UNDONE = re.compile(r"\b(?<!n't )(?<!not )(?:want|wants|asking for|ask for|would like|'d like|request|need)\s+"
-                       r"(?:it|them)\s+(?:to be\s+)?(?:ended|stopped|overturned|set aside|reversed|cancell?ed|canceled|"
-                       r"discharged|revoked|lifted|quashed|undone|thrown out|scrapped|shortened|reconsidered|"
-                       r"looked at again)\b", re.IGNORECASE)
+# Asking for a thing to be undone: "I want ...", and the ways of asking someone to bring it about: "how do I get ...
+# changed", "I am appealing to you to get it lifted", "can you have it set aside".
+ASK = r"(?:want|wants|asking for|ask for|would like|'d like|request|need|get|getting|have)"
+UNDONE = (r"(?:ended|stopped|changed|overturned|set aside|reversed|cancell?ed|canceled|discharged|revoked|lifted|quashed|"
+          r"undone|thrown out|scrapped|shortened|reconsidered|looked at again)")
+IT_UNDONE = re.compile(r"\b(?<!n't )(?<!not )" + ASK + r"\s+(?:it|them)\s+(?:to be\s+)?" + UNDONE + r"\b", re.IGNORECASE)
+# "I want the orders stopped", "how do I get the order changed to 50/50?", "what steps you will take to bring the order
+# to an end": asking for the court's order, findings or ruling to be undone makes the court the subject ("I don't want
+# the order changed" not). Read by intake.eligibility.targets.
+THE = r"(?:the|this|that|these|those|both|his|her|their|my)\s+(?:[\w-]+\s+){0,2}(?:orders?|findings?|judge?ments?|rulings?)"
+UNDO = re.compile(r"\b(?<!n't )(?<!not )" + ASK + r"\b[^.!?]{0,25}?\b" + THE + r"\s+(?:to be\s+)?" + UNDONE + r"\b|"
+                  r"\b(?<!n't )(?<!not )(?:bring|brings|bringing|put|putting)\s+" + THE + r"\s+to\s+an\s+end\b",
+                  re.IGNORECASE)
 REACH = 2  # sentences back from "it" to the court's order
 
 
