@@ -76,6 +76,10 @@ RELATIVE_AGED = re.compile(
 # "... promised me I'd be assessed", "stopped letting her ring us": the matter is the writer's own, whose standing
 # is the question (intake.eligibility.writer.unclear_sentences), not the young person's consent.
 OWN_MATTER = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
+# "She's told me her social worker reads her texts": the writer as the one told is the young person's confidant,
+# not a party to the matter.
+TOLD_ME = re.compile(r"\b(?:told|tells|telling|texted|messaged|rang|phoned|wrote\s+to|said\s+to|says\s+to|confided\s+in)\s+"
+                     r"(?:me|us)\b", re.IGNORECASE)
 
 
 # "I'm Sophie's older brother, I'm 24. Sophie's 14 and she's in a children's home": a brother, sister or cousin
@@ -84,6 +88,9 @@ OWN_MATTER = re.compile(r"\b(?:me|us)\b", re.IGNORECASE)
 SIBLING_OF = re.compile(r"\b(?:i'm|i\s+am|im)\s+(?-i:(?P<name>[A-Z][a-z]+))(?:\s+(?-i:[A-Z][a-z]+))?'s\s+(?:older\s+|big\s+|"
                         r"elder\s+|eldest\s+|oldest\s+|half[- ]?)?(?:brother|sister|cousin)\b", re.IGNORECASE)
 AGES = r"(?:(1[2-7])\b|(twelve|thirteen|fourteen|fifteen|sixteen|seventeen)\b)"
+# "My little sister Keeley is 15 and in care", "my younger brother (14)": the writer's own sibling, aged 12 to 17.
+MY_SIBLING_AGED = re.compile(r"\bmy\s+(?:little|younger|baby|kid|big|older|elder|half[- ]?)?\s*(?:brother|sister)"
+                             r"(?:\s+(?-i:[A-Z][a-z]+))?,?\s*(?:is|who\s+is|who's|'s|aged?|\()\s*" + AGES, re.IGNORECASE)
 
 
 def _sibling_sentences(analysis: Analysis) -> set[int]:
@@ -93,6 +100,7 @@ def _sibling_sentences(analysis: Analysis) -> set[int]:
         aged = re.compile(rf"\b{name}(?:'s|\s+is|\s+who\s+is|,?\s+aged?|\s*\(|,)\s*" + AGES, re.IGNORECASE)
         if aged.search(analysis.text):
             found.add(analysis.sentence_of_char(match.start()))
+    found |= {analysis.sentence_of_char(m.start()) for m in MY_SIBLING_AGED.finditer(analysis.text)}
     return found
 
 
@@ -101,6 +109,6 @@ def relative_aged_sentences(analysis: Analysis) -> set[int]:
     found = {analysis.sentence_of_char(m.start()) for m in RELATIVE_AGED.finditer(analysis.text)}
     found |= _sibling_sentences(analysis)  # "I'm Sophie's older brother ... Sophie's 14"
     actors = analysis.sentences_with("childrens_social_care.actors") - found
-    if found and any(OWN_MATTER.search(analysis.sentence_text(i)) for i in actors):
+    if found and any(OWN_MATTER.search(TOLD_ME.sub("", analysis.sentence_text(i))) for i in actors):
         return set()
     return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import new_matters, panel_requests
+from intake.eligibility import new_matters, panel_requests, stage_stories
 from intake.eligibility.matching import Analysis
 from intake.eligibility.memo import memoised
 from intake.item import Hit
@@ -53,6 +53,8 @@ def sentences(analysis: Analysis) -> set[int]:
     stage_3 = {f.sentence for f in analysis.all("already_completed.stage_3") if not _other_panel(analysis, f.start)
                and not (other and analysis.doc[f.start:f.end].text.lower() in BARE)}
     happened = stage_3 & analysis.sentences_with("already_completed.done")
+    # "Stage one, stage two, then the panel in October."; "... the Ombudsman. They sent me their final decision."
+    happened |= stage_stories.listed(analysis) | stage_stories.outcome_after(analysis, stage_3)
     asked = {i for i in said | happened if REQUEST.search(text := analysis.sentence_text(i))
              or panel_requests.asks_for_panel(text)}
     requests = {f.sentence for f in analysis.all("already_completed.request") if not _to_reopen(analysis, f.end)

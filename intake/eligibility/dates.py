@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from classifiers.pattern_set import PatternSet
 from intake.eligibility.ages import ages
-from intake.eligibility import informal_forms, period_forms, season_names, spoken_forms, story_forms, year_labels
+from intake.eligibility import (informal_forms, period_forms, season_names, spoken_forms, story_forms, story_order,
+                               year_labels)
 from intake.eligibility.holiday_forms import FORMS
 from intake.eligibility.date_forms import NUMBERS, PATTERNS, Span, _day_month, _g, _holiday, _month_year, easter, months_before
 
@@ -142,4 +143,4 @@ def anchor(mentions: list[DateMention], sentence_of: Callable[[int], int], text:
             mention = DateMention(mention.start, mention.end, months_before(mention.earliest, back),
                                   months_before(mention.latest, back), mention.since, None, False)
         result.append(mention)
-    return result
+    return story_order.in_order(result, text)  # "Last Christmas ... and then on 30 December 2025 ..."

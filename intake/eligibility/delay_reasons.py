@@ -54,8 +54,10 @@ THIRD_PERSON = frozenset({"he", "she", "they", "him", "them", "it", "son", "daug
                           "sister", "grandson", "granddaughter", "nephew", "niece", "kids", "children"})
 OTHERS_WINDOW = 5
 # "too frightened to say anything", "scared to tell anyone", "afraid of speaking up": fear that kept someone silent.
+# So is fear of what speaking would bring: "frightened of what would happen if she spoke out".
 SILENCED = re.compile(r"^(?:to|of)\s+(?:say|tell|speak|complain|report|raise|mention|saying|telling|speaking|complaining|"
-                      r"reporting|raising)\b", re.IGNORECASE)
+                      r"reporting|raising)\b|^of\s+what\s+(?:would|might|could|will)\s+happen\s+if\s+\w+\s+"
+                      r"(?:spoke|told|said|complained|reported|raised|did)\b", re.IGNORECASE)
 # "I found out that same afternoon", "I only found out when I rang to ask where she was": learning of it at the
 # time, or by the writer's own call or visit then, explains no delay.
 AT_ONCE = re.compile(r"^\s*(?:that\s+|about\s+it\s+|about\s+this\s+)?(?:same|the same|straight away|straightaway|right away|"
@@ -111,7 +113,7 @@ def _someone_elses_fear(analysis: Analysis, found: Found) -> bool:
     ("I was too scared to complain" is, and so is "she was too frightened to say anything": fear that kept
     the young person silent is a reason for the delay whoever felt it)."""
     doc = analysis.doc
-    if not FEAR.search(doc[found.start:found.end].text) or SILENCED.match(doc[found.end:found.end + 4].text):
+    if not FEAR.search(doc[found.start:found.end].text) or SILENCED.match(doc[found.end:found.end + 9].text):
         return False
     before = [t for t in doc[max(analysis.sent(found.start).start, found.start - OTHERS_WINDOW):found.start] if t.is_alpha]
     for t in reversed(before):  # the nearest subject: "I was diagnosed" is the writer's, even after "my son"

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from intake.eligibility import openers
+from intake.eligibility import addressees, openers
 from intake.eligibility.matching import Analysis, Found
 from intake.eligibility.subjects import PEOPLE
 
@@ -149,8 +149,8 @@ def _joined_to_a_place(analysis: Analysis, start: int) -> bool:
 
 def council_acts_first(analysis: Analysis, found: Found) -> bool:
     """"The council has stopped paying for their nursery place": the council is complained about."""
-    return any(c.clause == found.clause and c.end <= found.start
-               for c in analysis.all("childrens_social_care.council"))
+    return any(c.clause == found.clause and c.end <= found.start and not addressees.addressed(analysis, c)
+               for c in analysis.all("childrens_social_care.council"))  # not "To the council\n\nI'm complaining about ..."
 
 
 def starts_with_pronoun(analysis: Analysis, clause: int) -> bool:

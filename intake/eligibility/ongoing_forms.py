@@ -92,6 +92,13 @@ PROMISED = re.compile(r"\b(?:said|promised|agreed|offered|told (?:me|us)|planned
                       r"\b(?:i|we)\s+(?:wrote|rang|phoned|called|emailed|visited|sent|went|asked|texted|chased)\b"
                       r"(?:\s+\w+){0,4}\s*$", re.IGNORECASE)
 FREQUENCY = re.compile(r"^every (?:year|month|week)$", re.IGNORECASE)
+def infinitive(before: str, phrase: str) -> bool:
+    """"without any attempt to keep them together", "failed to keep me informed": "keep" right after "to" is what
+    someone should have done, not a failure that keeps happening ("they keep cancelling")."""
+    return phrase.lower() == "keep" and before.lower() == "to"
+
+
+PROMISE_WINDOW = 16  # tokens: "we were promised a support package: a family worker, respite every month, ..." (a list)
 
 
 def promised_frequency(before: str, phrase: str) -> bool:

@@ -8,6 +8,8 @@ rang back" does (intake.eligibility.targets carries a pronoun's referent forward
 
 from __future__ import annotations
 
+import re
+
 from intake.eligibility.matching import Analysis
 
 # "but this is about my council tax", "this email is about the SEND team": the writer declares the subject
@@ -18,6 +20,14 @@ DETERMINERS = frozenset({"his", "her", "their", "its", "this", "that"})
 # "this complaint", "this email": the message itself is the subject.
 MESSAGE_WORDS = frozenset({"complaint", "email", "e-mail", "letter", "message", "note"})
 NAMED_KINDS = ("other_organisation.", "not_childrens_social_care.", "childrens_social_care.actors")
+DECLARES = re.compile(THIS_IS_ABOUT, re.IGNORECASE)
+
+
+def declares(analysis: Analysis, clause: int) -> bool:
+    """"But this is about the blue badge team.": a clause opening with "this is about" names the subject itself; the
+    "this" stands for the message, not for whoever the clause before it named, and a "they" after it is the team."""
+    first = analysis.clause_start.get(clause)
+    return first is not None and DECLARES.match(analysis.text, analysis.doc[first].idx) is not None
 
 
 def names_its_own_subject(analysis: Analysis, clause: int) -> bool:

@@ -32,10 +32,11 @@ def not_involved(analysis: Analysis, found: Found) -> bool:
     return NOT_INVOLVED.match(after) is not None
 
 
-# "Her social worker said to complain to you", "knows all about it and agrees it's unfair", "wrote a letter of
-# support which admissions ignored": children's social care on the writer's side, or sending them here.
+# "Her social worker said to complain to you" ("... to email you if"), "knows all about it and agrees it's unfair",
+# "wrote a letter of support which admissions ignored": children's social care on the writer's side, or sending them here.
 ON_OUR_SIDE = re.compile(r"^(?:\s+[\w']+){0,6}?\s+(?:said|told me|told us|suggested|advised me|advised us)\s+(?:i |we )?"
-                         r"(?:to |should )?(?:complain|write|make a complaint)\b|"
+                         r"(?:to |should )?(?:complain|write|make a complaint|(?:email|e-mail|contact|message|ring|phone|call|"
+                         r"get in touch with)\s+(?:you|your|the complaints|complaints|this address|here))\b|"
                          r"^(?:\s+[\w']+){0,6}?\s+(?:agrees|agreed)\s+(?:it|it's|it is|it was|that|with (?:me|us)|"
                          r"the\s+[\w-]+\s+(?:was|is|were|are|should)\b)|"
                          # "my sw is helping me", "who has been supporting us with it", "is on our side", "backs me"
@@ -54,6 +55,7 @@ ON_OUR_SIDE = re.compile(r"^(?:\s+[\w']+){0,6}?\s+(?:said|told me|told us|sugges
 TOLD_THEM = re.compile(r"^(?:\s+(?:had|has|have|already|also|even))*\s+(?:told|explained\s+(?:it\s+)?to|informed|reminded)\s+"
                        r"(?:them|the\s+[\w-]+)(?:\s+(?:about|of))?\s*(?:[.,;!)]|$)")
 RELATIVE = frozenset({"which", "as"})
+ASIDE = re.compile(r"^\s*\([^)]*\)")  # "My kids' social worker (we have a plan) agrees ...": the aside skipped
 HOLDERS = frozenset({"my", "his", "her", "their", "our", "the"})
 
 
@@ -61,7 +63,7 @@ def on_our_side(analysis: Analysis, found: Found) -> bool:
     """Named as the one who backed the writer or sent them to complain: a referral, not the complaint's subject."""
     doc = analysis.doc
     sent = analysis.sent(found.start)
-    after = " " + doc[found.end:min(sent.end, found.end + 14)].text.lower()
+    after = " " + ASIDE.sub("", doc[found.end:min(sent.end, found.end + 14)].text.lower())
     if ON_OUR_SIDE.match(after) is not None:
         return True
     i = found.start - 1 - (found.start > 0 and doc[found.start - 1].lower_ in HOLDERS)

@@ -78,8 +78,10 @@ def _find(analysis: Analysis) -> Targets:
     completed = already_completed.sentences(analysis)  # "My complaint about the social worker went to Stage 3"
     for index, sentence in enumerate(analysis.clause_sentence):
         named = clauses.get(index, Clause())
-        if mentions.starts_with_pronoun(analysis, index) and (subjects.not_the_problem(analysis, index)
-                                                              or ruled_out.pronoun_on_our_side(analysis, index)):
+        if openers.declares(analysis, index):  # "But this is about the blue badge team. They ...": nothing carried
+            pass
+        elif mentions.starts_with_pronoun(analysis, index) and (subjects.not_the_problem(analysis, index)
+                                                                or ruled_out.pronoun_on_our_side(analysis, index)):
             named = Clause(named.csc, False, named.bodies, named.services)  # "..., but she isn't the problem"
         elif mentions.starts_with_pronoun(analysis, index) and openers.names_its_own_subject(analysis, index):
             # "Her GP refused": the GP is the subject; the social worker named before waits for a later "she"

@@ -14,9 +14,10 @@ import re
 from intake.eligibility import delay_reasons, pronoun_followers, role_dates, targets
 from intake.eligibility.dates import DateMention, anchor, find_dates, months_before
 from intake.eligibility.matching import Analysis, Found
-from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING, ROLE_HELD,
-                                             ROLE_WINDOW, SINCE_PERFECT, bare_since_clauses, goes_on_now,
-                                             promised_frequency, since_goes_on, someone_else_since)
+from intake.eligibility.ongoing_forms import (AFTERMATH, AFTERMATH_CHANCE, CONTINUING, FEELING, NEAR, NEAR_FEELING,
+                                             PROMISE_WINDOW, ROLE_HELD, ROLE_WINDOW, SINCE_PERFECT, bare_since_clauses,
+                                             goes_on_now, infinitive, promised_frequency, since_goes_on,
+                                             someone_else_since)
 from intake.item import Hit
 
 # "Back in 2021 ...", "This is about new year's eve 2026.", "I'm writing regarding 3 May": the date opens the story.
@@ -108,8 +109,9 @@ def _ongoing(analysis: Analysis) -> bool:
                and not NEAR_FEELING.search(doc[max(analysis.sent(f.start).start, f.start - NEAR):
                                                min(analysis.sent(f.start).end, f.end + NEAR)].text)
                and not someone_else_since(analysis, f)
+               and not (f.start and infinitive(doc[f.start - 1].text, doc[f.start:f.end].text))  # "attempt to keep"
                and not ROLE_HELD.search(doc[max(analysis.sent(f.start).start, f.start - ROLE_WINDOW):f.start].text)
-               and not promised_frequency(doc[max(analysis.sent(f.start).start, f.start - 10):f.start].text,
+               and not promised_frequency(doc[max(analysis.sent(f.start).start, f.start - PROMISE_WINDOW):f.start].text,
                                           doc[f.start:f.end].text)}
     if ongoing - feeling - reasons:  # "I've been ill ever since": the reason for the delay goes on, not the matter
         return True

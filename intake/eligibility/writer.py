@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from intake.eligibility import acting_forms, consent_givers, firms, role_owner
+from intake.eligibility import acting_forms, consent_givers, firms, partners, role_owner
 from intake.eligibility.matching import Analysis, Found
 
 if TYPE_CHECKING:
@@ -71,6 +71,7 @@ def unclear_sentences(analysis: Analysis) -> set[int]:
     doc = analysis.doc  # "I used to foster", "we live next door": a role said straight after "I" or "we" is the writer's
     found = {f.sentence for f in analysis.all("standing.unclear")
              if introduces(analysis, f) or (f.start and doc[f.start - 1].lower_ in ("i", "we"))}
+    found |= partners.sentences(analysis)  # "I've been with Kerry for six months ... Her son is on a plan"
     return found | {f.sentence for f in analysis.all("standing.no_standing")
                     if not role_owner.someone_elses(analysis, f)
                     and not {t.lower_ for t in doc[max(0, f.start - 4):f.start]} & CLAIMED
