@@ -78,21 +78,20 @@ def tune_risk_thresholds(screened: list[Screened], gold: list[bool], message_nlp
     messages count. Among those that miss fewest, the lowest thresholds whose false
     alarms stay within ALARM_RATE_SPENT: the strictest pair that still catches every
     dev disclosure would sit just under the weakest of them, and the next, unseen,
-    disclosure written a little more quietly would fall below it.
+    disclosure written a little more quietly would fall below it. The cueless threshold
+    is set on top of the pair, so it only ever takes flags away: the false alarms it saves
+    are not spent on flagging more of the ordinary mail that has a cue in it.
     """
     grid = [step / 50 for step in range(1, 41)]  # 0.02 ... 0.80
-    # Per message: a strong cue, its best passage, the message score, any cue at all: all the flag depends on.
-    summary = [(any(p.strong for p in scored), max((p.score for p in scored), default=0.0), message,
-                any(p.groups for p in scored), risk)
+    # Per message: a strong cue, its best passage, the message score: all the pair depends on.
+    summary = [(any(p.strong for p in scored), max((p.score for p in scored), default=0.0), message, risk)
                for (scored, message), risk in zip(screened, gold, strict=True)]
     ordinary = max(1, sum(1 for risk in gold if not risk))
-    ceiling = know_nothing_ceiling(message_nlp)
     best: tuple[int, float, float, float, float] | None = None
     for passage_t in grid:
         for message_t in grid:
-            cueless_t = cueless_message_threshold(message_t, ceiling)
-            flagged = [(strong or top >= passage_t or message >= (message_t if cued else cueless_t), risk)
-                       for strong, top, message, cued, risk in summary]
+            flagged = [(strong or top >= passage_t or message >= message_t, risk)
+                       for strong, top, message, risk in summary]
             missed = sum(1 for f, risk in flagged if risk and not f)
             alarm_rate = sum(1 for f, risk in flagged if f and not risk) / ordinary
             if alarm_rate > MAX_FALSE_ALARM_RATE:
@@ -101,4 +100,4 @@ def tune_risk_thresholds(screened: list[Screened], gold: list[bool], message_nlp
             if best is None or key < best:
                 best = key
     passage_t, message_t = (grid[-1], grid[-1]) if best is None else (best[3], best[4])  # none fits: the strictest
-    return passage_t, message_t, cueless_message_threshold(message_t, ceiling)
+    return passage_t, message_t, cueless_message_threshold(message_t, know_nothing_ceiling(message_nlp))
