@@ -68,7 +68,7 @@ def is_english(sentence: str) -> bool | None:
 
 def _words(sentence: str) -> list[str]:
     """Its words in lower case, less names and links: a capitalised word counts only if it is a function word
-    ("My", "The") or all in capitals (shouting)."""
+    ("My", "The"), a single letter ("I") or all in capitals (shouting)."""
     found = []
     for word in WORD.findall(LINK.sub(" ", sentence)):
         lowered = word.lower().replace("’", "").replace("'", "")
