@@ -36,6 +36,10 @@ PLACE_WORDS = frozenset({"at", "to", "from", "in", "into", "outside", "near"})
 QUOTES = frozenset({'"', "\u201c", "\u201d"})
 PRONOUNS = frozenset({"her", "him", "them", "it", "they", "she", "he"})
 # "complaint about", "complain formally about", "complaint made against", "a complaint re:", "angry with",
+# "no complaints about her", "I'm not complaining about the school", and the same denial with "have/got any" between:
+# "I don't have any complaint about the council's social worker", "we haven't got any issue with the school".
+DENIED_DECLARATION = re.compile(r"(?:\bno|\bnot|n't|\bnever)\s+(?:(?:have|has|had|got|any|really|ever)\s+){0,3}$",
+                                re.IGNORECASE)
 DECLARES = re.compile(r"\b(?:complain\w*|complaint|concerns?|grievance|angry|furious|unhappy|issue|problem)\b"
                       r"(?:\s+\w+){0,3}?\s+(?:about|against|regarding|concerning|re|over|into|with)\b|"
                       r"^\s*(?:formal\s+)?complaint\s*(?:about|against|re|:|-)|"
@@ -83,7 +87,7 @@ def declared(analysis: Analysis) -> list[tuple[int, int]]:
     for start, end in analysis.sentence_bounds:
         text = analysis.text[start:end]
         for match in DECLARES.finditer(text):  # not "no complaints about her", "I'm not complaining about the school"
-            if re.search(r"\b(?:no|not|n't|never)\s+$", text[max(0, match.start() - 8):match.start()], re.IGNORECASE):
+            if DENIED_DECLARATION.search(text[max(0, match.start() - 30):match.start()]):
                 continue
             span = doc.char_span(start + match.end(), end, alignment_mode="expand")
             if span is not None and len(span):

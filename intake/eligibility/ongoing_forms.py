@@ -13,8 +13,10 @@ import re
 from intake.eligibility.matching import Analysis, Found
 
 # "the social worker is still turning up": the matter goes on (not "still hurting" about it, nor the past
-# "while she was still living there", nor the writer's own recovery, "I'm still having speech therapy").
+# "while she was still living there", nor the writer's own recovery, "I'm still having speech therapy", nor
+# the writer still learning, "my English is still learning", "I'm still learning to read": a reason for delay).
 STILL_DOING = re.compile(r"(?<!\bwas )(?<!\bwere )\bstill\s+(?!(?:hurting|grieving|struggling|suffering|thinking|feeling|living with|talking|"
+                         r"learning|"
                          r"recovering|healing|convalescing|having\s+(?:[\w-]+\s+){0,2}?(?:therapy|treatment|physio\w*|rehab\w*|"
                          r"chemo\w*|counselling|medication|radiotherapy|dialysis|scans))\b)"
                          r"\w+ing\b", re.IGNORECASE)

@@ -98,8 +98,23 @@ def _adult_sentences(analysis: Analysis) -> set[int]:
     doc = analysis.doc
     return {f.sentence for f in analysis.all("standing.adult_represented") if not writer.signed(analysis, f)
             and not consent_forms.young_titled(analysis, f)  # "Ms Leanne Carver, aged 17"
+            and not _parent_and_another(analysis, f.end)  # "on behalf of my mum and my sister Jade, who is 14"
             and not (f.end < len(doc) and doc[f.end].is_title
                     and re.search(rf"\b{re.escape(doc[f.end].text)} MP\b", analysis.text))}
+
+
+PARENT_WORDS = frozenset({"mother", "mum", "mom", "father", "dad", "parents", "mam", "mummy", "daddy"})
+
+
+def _parent_and_another(analysis: Analysis, end: int) -> bool:
+    """"Writing for my mum and my sister Jade, who is 14": the writer's parent is not the only one written for,
+    and the other (a sibling, a child) may be a young person whose consent is the question; "my mum and dad" are
+    both adults."""
+    doc = analysis.doc
+    if end + 1 >= len(doc) or doc[end - 1].lower_ not in PARENT_WORDS or doc[end].lower_ not in ("and", "&"):
+        return False
+    other = doc[end + 2] if doc[end + 1].lower_ in ("my", "our") and end + 2 < len(doc) else doc[end + 1]
+    return other.lower_ not in PARENT_WORDS
 
 
 def _young_person_named(analysis: Analysis) -> bool:

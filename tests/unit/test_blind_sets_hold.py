@@ -18,7 +18,7 @@ from intake.eligibility.evaluation import TARGET_ACCURACY, TARGET_WRONGLY_TURNED
 SETS = Path(__file__).resolve().parents[1] / "eligibility"
 TUNED_ON = ("blind.jsonl", "blind2.jsonl", "blind3.jsonl", "blind4.jsonl", "blind5.jsonl", "blind6.jsonl",
             "blind7.jsonl", "blind8.jsonl", "blind9.jsonl", "blind10.jsonl", "blind11.jsonl", "blind12.jsonl",
-            "blind13.jsonl", "blind14.jsonl", "blind15.jsonl", "blind16.jsonl", "blind17.jsonl")
+            "blind13.jsonl", "blind14.jsonl", "blind15.jsonl", "blind16.jsonl", "blind17.jsonl", "blind18.jsonl")
 
 
 @pytest.mark.parametrize("path", sorted(SETS.glob("blind*.jsonl")), ids=lambda p: p.name)
