@@ -110,6 +110,11 @@ def _rule_flags(text: str) -> bool:
     "An older lad makes her do stuff for free vapes.",  # favours + rewards
     "they told him he can have whatever he wants if hes nice to their mates",  # favours + rewards
     "one of the staff gets us to do favours for him and in return we never get reported for curfew",
+    "Ive given my trainers and my phone to my little sister. after tonight I wont be anyones problem anymore",
+    "My grandson, 14, goes to meetings with a man in his forties from a far-right group every weekend.",
+    "They have been teaching him how to use a crossbow and say they will pay a visit to the mosque.",
+    "She says the extremist lads have shown her how to make a bomb from stuff in the shed.",
+    "dont bother sorting a new placement, ive worked out how many of my dads pills it takes",
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)
@@ -153,6 +158,11 @@ def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     "The cigarette burn on the sofa arm was there when we moved in.",
     "I do things for my nan on Saturdays and she gives me money for the bus.",
     "He was nice to his mates at the party and gets extra credit for his project.",
+    "I gave my old laptop to my little brother when I got the new one for college.",
+    "Our Year 9 assembly on radicalisation was excellent and the pupils asked good questions.",
+    "My son, 15, does archery with a crossbow at the county club every Saturday.",
+    "The new mosque on Church Street held an open day and our foster children loved the visit.",
+    "The pharmacist explained how many of the tablets it takes to clear the infection.",
 ])
 def test_one_cue_group_alone_is_left_to_the_models(text: str) -> None:
     assert not _rule_flags(text)
