@@ -114,7 +114,7 @@ def _rule_flags(text: str) -> bool:
     "My grandson, 14, goes to meetings with a man in his forties from a far-right group every weekend.",
     "They have been teaching him how to use a crossbow and say they will pay a visit to the mosque.",
     "She says the extremist lads have shown her how to make a bomb from stuff in the shed.",
-    "dont bother sorting a new placement, ive worked out how many of my dads pills it takes",
+    "dont bother replying after friday, ive counted out my mums tablets",  # stockpile + leaving
 ])
 def test_a_combination_of_cue_groups_flags_on_its_own(text: str) -> None:
     assert _rule_flags(text)

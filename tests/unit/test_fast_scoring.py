@@ -174,8 +174,10 @@ def test_the_shipped_pipelines_share_what_their_one_tokenizer_learnt() -> None:
 
 def test_every_shipped_cue_line_is_filed_by_how_it_begins() -> None:
     """A line that could begin anyhow is tried at every word: one such line made the whole screen three times
-    slower. Write [0-9] rather than \\d, and a word rather than \\w, at the start of an alternative."""
-    from classifiers.pattern_starts import starts
+    slower. Write [0-9] rather than \\d, and a word rather than \\w, at the start of an alternative. A line the
+    analysis cannot prove never matches empty (a lookahead, an anchor) sends the whole scan back to the plain
+    alternation: one made the screen six times slower."""
+    from classifiers.pattern_starts import may_be_empty, starts
 
-    unfiled = [p[:60] for p in risk_cues.read_lexicon().patterns if not starts(p)]
+    unfiled = [p[:60] for p in risk_cues.read_lexicon().patterns if not starts(p) or may_be_empty(p)]
     assert unfiled == []
